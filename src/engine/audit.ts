@@ -1,0 +1,119 @@
+import { performance } from 'node:perf_hooks';
+import { REPORT_VERSION, type AuditResult } from '../core/result.js';
+import type { Finding } from '../core/types.js';
+import { Repository } from '../git/repository.js';
+import { resolveRange, type RangeSpec, type ResolvedRange } from '../git/range.js';
+import type { Inspector } from '../inspect/inspector.js';
+import { DEFAULT_SIZE_LIMIT, FactStore } from '../model/revision.js';
+import { defaultPolicy, POLICY_FILE, type Policy } from '../policy/policy.js';
+import { allRules } from '../rules/index.js';
+import type { Rule, RuleContext } from '../rules/rule.js';
+import { applyPolicy, severityRank, verdictOf } from './apply-policy.js';
+import { inspectChanges } from './changed-files.js';
+import { fingerprints } from './fingerprint.js';
+import { CATEGORIES } from '../core/types.js';
+import { VERSION } from '../core/version.js';
+
+export interface AuditOptions {
+  repoDir: string;
+  range: RangeSpec;
+  /** The agent's report text (`--report FILE|-`). */
+  report?: string | null;
+  rules?: readonly Rule[];
+  sizeLimit?: number;
+}
+
+/** Audit one change: resolve the range, read the base policy, inspect changed files, run the rules. */
+export async function audit(options: AuditOptions): Promise<AuditResult> {
+  const started = performance.now();
+  const repo = await Repository.open(options.repoDir);
+  try {
+    const range = await resolveRange(repo, options.range);
+    const rules = options.rules ?? allRules;
+    const policy = await loadBasePolicy(repo, range, rules);
+    const store = new FactStore(repo, options.sizeLimit ?? DEFAULT_SIZE_LIMIT);
+    const enabled = rules.filter((rule) => policy.severities[rule.id] !== 'off');
+    const [diff, commits] = await Promise.all([repo.diff(range.baseTreeish, range.head), repo.commitMessages(range.base, range.head)]);
+    const inspectors = uniqueInspectors(enabled);
+    const { files, skipped, inspected } = await inspectChanges(store, diff, inspectors, policy.paths);
+    const context: RuleContext = { files, paths: policy.paths, commits, report: options.report ?? null };
+    const findings = enabled.flatMap((rule) => runRule(rule, context, policy)).sort(compareFindings);
+    const count = (severity: Finding['severity']) => findings.filter((f) => !f.ignored && f.severity === severity).length;
+    return {
+      version: REPORT_VERSION,
+      tool: { name: 'gatehouse', version: VERSION },
+      verdict: verdictOf(findings),
+      range: range.label,
+      base: { commit: range.base, ref: range.baseRef },
+      head: { commit: range.head, ref: range.headRef },
+      policy: policy.source,
+      findings,
+      stats: {
+        filesChanged: diff.length,
+        filesInspected: inspected,
+        commits: commits.length,
+        rulesRun: enabled.length,
+        findings: { block: count('block'), warn: count('warn'), info: count('info'), ignored: findings.filter((f) => f.ignored).length },
+        skipped,
+        durationMs: Math.round(performance.now() - started),
+      },
+    };
+  } finally {
+    repo.close();
+  }
+}
+
+/** The policy always comes from the base revision: a change cannot loosen the rules it is judged by. */
+async function loadBasePolicy(repo: Repository, range: ResolvedRange, rules: readonly Rule[]): Promise<Policy> {
+  if (!range.base) return defaultPolicy();
+  const read = await repo.readBlob(`${range.base}:${POLICY_FILE}`);
+  if (read.kind === 'missing') return defaultPolicy();
+  const source = `${POLICY_FILE}@${range.base.slice(0, 12)}`;
+  if (read.kind === 'too-large') throw new Error(`${source}: too large`);
+  const { parsePolicy } = await import('../policy/parse-policy.js');
+  // Every shipped rule may be configured, also when this audit runs only some of them.
+  const known = new Set([...allRules, ...rules].map((rule) => rule.id));
+  return parsePolicy(read.content.toString('utf8'), source, known);
+}
+
+function runRule(rule: Rule, context: RuleContext, policy: Policy): Finding[] {
+  const drafts = rule.check(context);
+  const ids = fingerprints(rule.id, drafts);
+  const override = policy.severities[rule.id];
+  return drafts.map((draft, i) => {
+    const severity = override && override !== 'off' ? override : (draft.severity ?? rule.severity);
+    const finding: Finding = {
+      ruleId: rule.id,
+      category: rule.category,
+      severity,
+      message: draft.message,
+      file: draft.file,
+      line: draft.line,
+      side: draft.side,
+      ...(draft.before !== undefined ? { before: draft.before } : {}),
+      ...(draft.after !== undefined ? { after: draft.after } : {}),
+      why: rule.docs.why,
+      fix: rule.docs.fix,
+      fingerprint: ids[i]!,
+    };
+    return applyPolicy(finding, policy);
+  });
+}
+
+function uniqueInspectors(rules: readonly Rule[]): Inspector<unknown>[] {
+  const byId = new Map<string, Inspector<unknown>>();
+  for (const rule of rules) for (const inspector of rule.inspectors) byId.set(inspector.id, inspector);
+  return [...byId.values()];
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    Number(Boolean(a.ignored)) - Number(Boolean(b.ignored)) ||
+    severityRank(a.severity) - severityRank(b.severity) ||
+    CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) ||
+    a.file.localeCompare(b.file) ||
+    a.line - b.line ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}
+

@@ -1,0 +1,77 @@
+import picomatch from 'picomatch';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import type { z } from 'zod';
+import { InputError } from '../core/errors.js';
+import { compilePathGroups, DEFAULT_PATH_GROUPS } from './path-groups.js';
+import type { Policy } from './policy.js';
+import { policySchema } from './schema.js';
+
+/**
+ * Parse and validate a policy file. Any problem is an InputError naming the file, the line and
+ * the setting, so a bad policy stops the audit (exit 2) instead of being half applied.
+ */
+export function parsePolicy(text: string, source: string, knownRuleIds: ReadonlySet<string>): Policy {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const syntaxError = doc.errors[0];
+  if (syntaxError) {
+    const line = lineCounter.linePos(syntaxError.pos[0]).line;
+    throw new InputError(`${source}:${line}: invalid YAML: ${firstLine(syntaxError.message)}`);
+  }
+  const lineOf = (path: readonly PropertyKey[]): number => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth) as unknown[], true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return 1;
+  };
+  const raw: unknown = doc.toJS() ?? {};
+  const parsed = policySchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError(`${source}:${lineOf(issue.path)}: ${describePath(issue.path)}${describeIssue(issue)}`);
+  }
+  const file = parsed.data;
+  for (const id of Object.keys(file.rules)) {
+    if (!knownRuleIds.has(id)) throw new InputError(`${source}:${lineOf(['rules', id])}: rules: unknown rule '${id}' (see \`gatehouse rules\`)`);
+  }
+  for (const [index, entry] of file.ignore.entries()) {
+    for (const id of entry.rules ?? []) {
+      if (!knownRuleIds.has(id)) throw new InputError(`${source}:${lineOf(['ignore', index, 'rules'])}: ignore[${index}].rules: unknown rule '${id}'`);
+    }
+  }
+  return {
+    source,
+    severities: file.rules,
+    ignore: file.ignore.map((entry) => ({
+      matches: picomatch(entry.paths, { dot: true }),
+      rules: entry.rules ? new Set(entry.rules) : null,
+      reason: entry.reason,
+    })),
+    paths: compilePathGroups({
+      tests: file.paths.tests ?? DEFAULT_PATH_GROUPS.tests,
+      generated: file.paths.generated ?? DEFAULT_PATH_GROUPS.generated,
+      vendored: file.paths.vendored ?? DEFAULT_PATH_GROUPS.vendored,
+      protected: file.paths.protected ?? DEFAULT_PATH_GROUPS.protected,
+    }),
+  };
+}
+
+function describePath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '';
+  const text = path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i > 0 ? '.' : ''}${String(part)}`)).join('');
+  return `${text}: `;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+  if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
+  if (issue.code === 'too_small' && issue.origin === 'string') return 'must not be empty';
+  if (issue.code === 'too_small' && issue.origin === 'array') return 'must list at least one entry';
+  return firstLine(issue.message);
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}
