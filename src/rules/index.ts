@@ -1,0 +1,23 @@
+import { coverageIgnorePragma } from './coverage/ignore-pragma.js';
+import { configChanged } from './gatehouse/config-changed.js';
+import { unparseable } from './gatehouse/unparseable.js';
+import { protectedFileChanged } from './gates/protected-file-changed.js';
+import { lintSuppression } from './lint/suppression.js';
+import type { Rule } from './rule.js';
+import { testsDisabled } from './tests/disabled.js';
+import { typeSuppression } from './types/suppression.js';
+
+/** Every rule Gatehouse ships, in documentation order. */
+export const allRules: readonly Rule[] = [
+  testsDisabled,
+  typeSuppression,
+  lintSuppression,
+  coverageIgnorePragma,
+  configChanged,
+  protectedFileChanged,
+  unparseable,
+];
+
+export function findRule(id: string): Rule | undefined {
+  return allRules.find((rule) => rule.id === id);
+}

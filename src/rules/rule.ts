@@ -1,0 +1,61 @@
+import type { Category, FindingDraft, Severity } from '../core/types.js';
+import type { DiffEntry, CommitInfo } from '../git/repository.js';
+import type { Inspector } from '../inspect/inspector.js';
+import type { PathGroups } from '../policy/path-groups.js';
+
+/** A small base/head example: files as path → content. The docs show it; a test runs it. */
+export interface RuleExample {
+  base: Record<string, string>;
+  head: Record<string, string>;
+}
+
+export interface RuleDocs {
+  /** One line: what the rule reports. */
+  summary: string;
+  /** Why it weakens a gate. Shown with every finding. */
+  why: string;
+  /** How to fix it or acknowledge it. Shown with every finding. */
+  fix: string;
+  /** A change the rule reports, and a similar change it must not report. Checked by a test. */
+  bad: RuleExample;
+  good: RuleExample;
+}
+
+/** One changed file, with the facts of both sides already computed by the rule's inspectors. */
+export interface ChangedFile {
+  status: DiffEntry['status'];
+  basePath: string | null;
+  headPath: string | null;
+  similarity?: number;
+  /** Facts at base; null when the side does not exist, the file was skipped, or could not be parsed. */
+  base<F>(inspector: Inspector<F>): F | null;
+  head<F>(inspector: Inspector<F>): F | null;
+  /** Parse failures on the head side, by inspector. */
+  headUnparseable: { inspector: string; line: number; message: string }[];
+}
+
+export interface RuleContext {
+  files: readonly ChangedFile[];
+  /** Path groups from the base policy (tests, generated, vendored). */
+  paths: PathGroups;
+  commits: readonly CommitInfo[];
+  /** The agent's report text (`--report`), if any. */
+  report: string | null;
+}
+
+export interface Rule {
+  /** `<area>/<name>`, e.g. `tests/disabled`; stable, used in policy and fingerprints. */
+  id: string;
+  category: Category;
+  severity: Severity;
+  docs: RuleDocs;
+  /** Inspectors whose facts the rule reads; the engine runs them on the changed files. */
+  inspectors: readonly Inspector<unknown>[];
+  /** Pure: the same facts give the same findings. */
+  check(context: RuleContext): FindingDraft[];
+}
+
+/** Identity helper so rule modules are checked against the contract at their definition. */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
