@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { InputError } from '../../core/errors.js';
+import { audit } from '../../engine/audit.js';
+import { allRules } from '../../rules/index.js';
+import { REPORT_FORMATS, renderReport } from '../../report/index.js';
+import { oneOf, parseCommandLine } from '../args.js';
+import { wantsColour, writeOutput } from '../output.js';
+
+export const AUDIT_HELP = `Usage: gatehouse audit [RANGE] [options]
+
+Audit a change and report every way it weakens an engineering gate.
+
+RANGE
+  A..B            changes from A to B
+  A...B           changes from the merge base of A and B to B
+  REV             one commit against its first parent (a root commit against the empty tree)
+  (none)          merge base of HEAD with the default branch, ..HEAD
+
+Options
+  --base REV          base revision (instead of RANGE)
+  --head REV          head revision (default HEAD, with --base)
+  --repo DIR          repository to audit, bare or not (default: current directory)
+  --format FORMAT     text, json, markdown, sarif or github (default: text)
+  --output FILE       write the report to FILE instead of standard output
+  --report FILE|-     the agent's report (PR description) to check, from FILE or standard input
+  --fail-on LEVEL     exit 1 on 'block' findings only, or on 'warn' and above (default: warn)
+  --max-file-size N   skip files larger than N bytes (default: 1048576), and say so
+  --debug             show stack traces for errors
+  -h, --help          show this help
+
+The policy (gatehouse.yml) is read from the base revision, never from the change.
+Exit codes: 0 pass, 1 blocked or needs a human, 2 bad input or configuration.
+`;
+
+const OPTIONS = {
+  base: { type: 'string' },
+  head: { type: 'string' },
+  repo: { type: 'string' },
+  format: { type: 'string' },
+  output: { type: 'string' },
+  report: { type: 'string' },
+  'fail-on': { type: 'string' },
+  'max-file-size': { type: 'string' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export async function auditCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandLine(args, OPTIONS, 'audit');
+  if (values.help) {
+    process.stdout.write(AUDIT_HELP);
+    return 0;
+  }
+  if (positionals.length > 1) throw new InputError(`audit: expected at most one RANGE, got ${positionals.length}`);
+  const format = oneOf(values.format, REPORT_FORMATS, '--format', 'text');
+  const failOn = oneOf(values['fail-on'], ['block', 'warn'] as const, '--fail-on', 'warn');
+  const sizeLimit = values['max-file-size'] === undefined ? undefined : positiveInteger(values['max-file-size'], '--max-file-size');
+  const report = values.report === undefined ? null : readReport(values.report);
+  const result = await audit({
+    repoDir: values.repo ?? process.cwd(),
+    range: {
+      ...(positionals[0] !== undefined ? { range: positionals[0] } : {}),
+      ...(values.base !== undefined ? { base: values.base } : {}),
+      ...(values.head !== undefined ? { head: values.head } : {}),
+    },
+    report,
+    ...(sizeLimit !== undefined ? { sizeLimit } : {}),
+  });
+  const toFile = values.output !== undefined;
+  const text = renderReport(format, result, { color: !toFile && wantsColour(process.stdout), rules: allRules });
+  if (toFile) writeOutput(values.output!, text);
+  else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  if (result.verdict === 'block') return 1;
+  if (result.verdict === 'needs-human' && failOn === 'warn') return 1;
+  return 0;
+}
+
+function readReport(source: string): string {
+  try {
+    return readFileSync(source === '-' ? 0 : source, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    throw new InputError(`--report ${source}: cannot read (${reason})`);
+  }
+}
+
+function positiveInteger(text: string, option: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) throw new InputError(`${option}: '${text}' is not a positive whole number`);
+  return value;
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+import { InputError } from '../core/errors.js';
+import { VERSION } from '../core/version.js';
+import { auditCommand } from './commands/audit.js';
+import { rulesCommand } from './commands/rules.js';
+
+const HELP = `Usage: gatehouse <command> [options]
+
+Gatehouse audits a change written by an AI agent and reports every way it weakens an
+engineering gate: tests skipped, suppressions added, coverage pragmas, protected files edited.
+
+Commands
+  audit [RANGE]    audit a change (default: the current branch against the default branch)
+  rules [RULE-ID]  list the rules, or show one
+
+Options
+  -h, --help       show help (also after a command)
+  --version        print the version
+  --debug          show stack traces for errors
+
+Exit codes: 0 pass, 1 blocked or needs a human, 2 bad input or configuration.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      process.stdout.write(HELP);
+      return command === undefined ? 2 : 0;
+    case '--version':
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    case 'audit':
+      return auditCommand(rest);
+    case 'rules':
+      return rulesCommand(rest);
+    default:
+      throw new InputError(`unknown command '${command}' (see \`gatehouse --help\`)`);
+  }
+}
+
+/** Errors become one line on stderr and exit 2; the stack only with --debug. */
+function report(error: unknown, debug: boolean): number {
+  if (debug && error instanceof Error) process.stderr.write(`${error.stack ?? error.message}\n`);
+  else if (error instanceof InputError) process.stderr.write(`gatehouse: error: ${error.message}\n`);
+  else {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`gatehouse: internal error: ${message.split('\n')[0]} (run with --debug for details)\n`);
+  }
+  return 2;
+}
+
+const argv = process.argv.slice(2);
+const debug = argv.includes('--debug');
+main(argv.filter((arg) => arg !== '--debug')).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.exitCode = report(error, debug);
+  },
+);
