@@ -14,3 +14,29 @@ export interface Inspector<F> {
   cacheKey?(path: string): string;
   inspect(path: string, text: string): F;
 }
+
+/** Read access to one whole revision, for inspectors whose facts span many files. */
+export interface RevisionFiles {
+  /** Every regular file path of the revision. */
+  readonly paths: readonly string[];
+  /** Text of a file, or null when absent, binary, a submodule or above the size limit. */
+  readText(path: string): Promise<string | null>;
+}
+
+/**
+ * An inspector over a whole revision (coverage scope, effective configuration). It runs only
+ * when the change can affect its facts, so a change that touches none of its inputs costs
+ * nothing; both revisions are then inspected the same way.
+ */
+export interface ProjectInspector<F> {
+  readonly id: string;
+  /** Whether any of these changed paths can change the facts. */
+  affectedBy(changed: readonly ChangedPath[]): boolean;
+  collect(revision: RevisionFiles): Promise<F>;
+}
+
+export interface ChangedPath {
+  status: 'added' | 'deleted' | 'modified' | 'renamed' | 'copied' | 'type-changed';
+  basePath: string | null;
+  headPath: string | null;
+}

@@ -1,5 +1,5 @@
 import { UnparseableError } from '../core/errors.js';
-import type { Inspector } from '../inspect/inspector.js';
+import type { Inspector, RevisionFiles } from '../inspect/inspector.js';
 import { isRegularFile, type Repository, type TreeEntry } from '../git/repository.js';
 
 /** Files above this many bytes are skipped (and counted) rather than parsed. */
@@ -89,7 +89,20 @@ export class Revision {
 
   async read(path: string): Promise<FileContent> {
     const entry = (await this.files()).get(path);
-    if (!entry || entry.type !== 'blob') return { kind: 'missing' };
+    if (!entry || entry.type !== 'blob' || !isRegularFile(entry.mode)) return { kind: 'missing' };
     return this.store.content(entry.oid);
+  }
+
+  /** The revision as a project inspector sees it: its file paths and their text. */
+  async asFiles(): Promise<RevisionFiles> {
+    const files = await this.files();
+    const paths = [...files.values()].filter((entry) => entry.type === 'blob' && isRegularFile(entry.mode)).map((entry) => entry.path);
+    return {
+      paths,
+      readText: async (path) => {
+        const content = await this.read(path);
+        return content.kind === 'text' ? content.text : null;
+      },
+    };
   }
 }

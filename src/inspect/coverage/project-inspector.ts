@@ -1,0 +1,93 @@
+import path from 'node:path';
+import type { ChangedPath, ProjectInspector, RevisionFiles } from '../inspector.js';
+import { emptyCoverageFacts, type ConfigSource, type CoverageFacts, type CoverageReader } from './model.js';
+
+/** Coverage facts of a revision, with its file list: the measured set is computed from both. */
+export interface CoverageProjectFacts {
+  facts: CoverageFacts;
+  paths: readonly string[];
+}
+
+/** Rounds of "a config imported a file we had not loaded": enough for chains of shared configs. */
+const MAX_LOAD_ROUNDS = 5;
+
+/**
+ * Files whose change may alter coverage facts even though no reader claims them up front:
+ * shared configs imported by a config (`vitest.shared.ts`, `jest.preset.js`) and data files.
+ */
+const CONFIG_LIKE = /(^|[./_-])(config|configs|shared|preset|setup|coverage|thresholds?|workspace|projects)([./_-]|$)/i;
+/** Data files: package.json, workflows, rc files, pyproject.toml, setup.cfg, threshold files. */
+const DATA_FILE = /\.(json|jsonc|json5|ya?ml|toml|ini|cfg)$/i;
+/** Config files with no telling extension. */
+const RC_FILE = /^\.(nycrc|c8rc|coveragerc)$/;
+
+/**
+ * The coverage project inspector: runs every coverage reader over a revision. Readers read files
+ * synchronously; a read of a file not yet loaded returns null and is recorded, the engine loads
+ * it and runs the readers again, so configs importing other configs resolve without any reader
+ * needing to be asynchronous.
+ */
+export function coverageProjectInspector(loadReaders: () => Promise<readonly CoverageReader[]>): ProjectInspector<CoverageProjectFacts> {
+  return {
+    id: 'coverage-project@1',
+    affectedBy: (changed) => changed.some(changeMayAffectCoverage),
+    collect: async (revision) => {
+      const readers = await loadReaders();
+      const readsFile = (file: string) => readers.some((reader) => reader.readsFile(file));
+      return { facts: await readCoverage(revision, readers, readsFile), paths: revision.paths };
+    },
+  };
+}
+
+/**
+ * Whether a changed path can alter coverage facts. Decided by name, without loading the readers:
+ * every file a reader reads is a config-like name, a data file or an rc file (a test checks this
+ * against the readers' own `readsFile`).
+ */
+export function changeMayAffectCoverage(entry: ChangedPath): boolean {
+  // A moved file can leave the measured set (moved out of `src/`) without any config changing.
+  if (entry.status === 'renamed') return true;
+  return [entry.basePath, entry.headPath].some((file) => file !== null && mayBeCoverageInput(file));
+}
+
+export function mayBeCoverageInput(file: string): boolean {
+  const name = path.posix.basename(file);
+  return CONFIG_LIKE.test(name) || DATA_FILE.test(name) || RC_FILE.test(name);
+}
+
+async function readCoverage(revision: RevisionFiles, readers: readonly CoverageReader[], readsFile: (file: string) => boolean): Promise<CoverageFacts> {
+  const existing = new Set(revision.paths);
+  const loaded = new Map<string, string | null>();
+  const load = async (files: Iterable<string>) => {
+    const list = [...files].filter((file) => !loaded.has(file));
+    const texts = await Promise.all(list.map((file) => revision.readText(file)));
+    list.forEach((file, i) => loaded.set(file, texts[i] ?? null));
+  };
+  await load(revision.paths.filter(readsFile));
+  for (let round = 0; ; round++) {
+    const requested = new Set<string>();
+    const source: ConfigSource = {
+      paths: revision.paths,
+      read: (file) => {
+        if (loaded.has(file)) return loaded.get(file) ?? null;
+        if (existing.has(file)) requested.add(file);
+        return null;
+      },
+    };
+    const facts = mergeFacts(readers.map((reader) => reader.read(source)));
+    if (requested.size === 0 || round + 1 >= MAX_LOAD_ROUNDS) return facts;
+    await load(requested);
+  }
+}
+
+export function mergeFacts(all: readonly CoverageFacts[]): CoverageFacts {
+  const merged = emptyCoverageFacts();
+  for (const facts of all) {
+    merged.scopes.push(...facts.scopes);
+    merged.thresholds.push(...facts.thresholds);
+    merged.enforcement.push(...facts.enforcement);
+    merged.excludedLinePatterns.push(...facts.excludedLinePatterns);
+    merged.unresolved.push(...facts.unresolved);
+  }
+  return merged;
+}
