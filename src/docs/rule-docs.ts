@@ -25,6 +25,10 @@ function renderExample(example: RuleExample): string {
     if (before !== undefined) parts.push(`Base \`${file}\`${after === undefined ? ' (removed at head)' : ''}:\n\n${fence(file, before)}`);
     if (after !== undefined) parts.push(`Head \`${file}\`${before === undefined ? ' (new at head)' : ''}:\n\n${fence(file, after)}`);
   }
+  if (example.coverage) {
+    parts.push(`Coverage report of the base run (\`--coverage-base\`):\n\n${fence('base.lcov', example.coverage.base)}`);
+    parts.push(`Coverage report of the head run (\`--coverage-head\`):\n\n${fence('head.lcov', example.coverage.head)}`);
+  }
   return parts.join('\n\n');
 }
 

@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { REPORT_VERSION, type AuditResult } from '../core/result.js';
 import type { Finding } from '../core/types.js';
-import { Repository } from '../git/repository.js';
+import { Repository, type DiffEntry } from '../git/repository.js';
 import { resolveRange, type RangeSpec, type ResolvedRange } from '../git/range.js';
-import type { Inspector } from '../inspect/inspector.js';
-import { DEFAULT_SIZE_LIMIT, FactStore } from '../model/revision.js';
+import type { Inspector, ProjectInspector } from '../inspect/inspector.js';
+import { DEFAULT_SIZE_LIMIT, FactStore, Revision } from '../model/revision.js';
 import { defaultPolicy, POLICY_FILE, type Policy } from '../policy/policy.js';
 import { allRules } from '../rules/index.js';
 import type { Rule, RuleContext } from '../rules/rule.js';
@@ -13,6 +13,7 @@ import { inspectChanges } from './changed-files.js';
 import { fingerprints } from './fingerprint.js';
 import { CATEGORIES } from '../core/types.js';
 import { VERSION } from '../core/version.js';
+import type { CoverageEvidence, CoverageEvidenceFiles } from '../evidence/coverage/evidence.js';
 
 export interface AuditOptions {
   repoDir: string;
@@ -21,6 +22,8 @@ export interface AuditOptions {
   report?: string | null;
   rules?: readonly Rule[];
   sizeLimit?: number;
+  /** Coverage reports of the base and head runs (`--coverage-base`, `--coverage-head`). */
+  coverageEvidence?: CoverageEvidenceFiles;
 }
 
 /** Audit one change: resolve the range, read the base policy, inspect changed files, run the rules. */
@@ -35,8 +38,20 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     const enabled = rules.filter((rule) => policy.severities[rule.id] !== 'off');
     const [diff, commits] = await Promise.all([repo.diff(range.baseTreeish, range.head), repo.commitMessages(range.base, range.head)]);
     const inspectors = uniqueInspectors(enabled);
-    const { files, skipped, inspected } = await inspectChanges(store, diff, inspectors, policy.paths);
-    const context: RuleContext = { files, paths: policy.paths, commits, report: options.report ?? null };
+    const baseRevision = new Revision(store, range.base, range.baseTreeish);
+    const headRevision = new Revision(store, range.head, range.head);
+    const [{ files, skipped, inspected }, project] = await Promise.all([
+      inspectChanges(store, diff, inspectors, policy.paths),
+      collectProjectFacts(uniqueProjectInspectors(enabled), diff, baseRevision, headRevision),
+    ]);
+    const context: RuleContext = {
+      files,
+      paths: policy.paths,
+      commits,
+      report: options.report ?? null,
+      project: <F>(inspector: ProjectInspector<F>) => (project.get(inspector.id) as { base: F; head: F } | undefined) ?? null,
+      evidence: { coverage: options.coverageEvidence ? await coverageEvidence(options.coverageEvidence, diff, baseRevision, headRevision) : null },
+    };
     const findings = enabled.flatMap((rule) => runRule(rule, context, policy)).sort(compareFindings);
     const count = (severity: Finding['severity']) => findings.filter((f) => !f.ignored && f.severity === severity).length;
     return {
@@ -104,6 +119,39 @@ function uniqueInspectors(rules: readonly Rule[]): Inspector<unknown>[] {
   const byId = new Map<string, Inspector<unknown>>();
   for (const rule of rules) for (const inspector of rule.inspectors) byId.set(inspector.id, inspector);
   return [...byId.values()];
+}
+
+async function coverageEvidence(files: CoverageEvidenceFiles, diff: readonly DiffEntry[], base: Revision, head: Revision): Promise<CoverageEvidence> {
+  const [baseFiles, headFiles] = await Promise.all([base.asFiles(), head.asFiles()]);
+  // The report parsers (and fast-xml-parser) load only when evidence is given.
+  const { loadCoverageEvidence } = await import('../evidence/coverage/evidence.js');
+  return loadCoverageEvidence(files, diff, new Set([...baseFiles.paths, ...headFiles.paths]));
+}
+
+function uniqueProjectInspectors(rules: readonly Rule[]): ProjectInspector<unknown>[] {
+  const byId = new Map<string, ProjectInspector<unknown>>();
+  for (const rule of rules) for (const inspector of rule.projectInspectors ?? []) byId.set(inspector.id, inspector);
+  return [...byId.values()];
+}
+
+/** Run each project inspector the change can affect, on both revisions. */
+async function collectProjectFacts(
+  inspectors: readonly ProjectInspector<unknown>[],
+  diff: readonly DiffEntry[],
+  base: Revision,
+  head: Revision,
+): Promise<Map<string, { base: unknown; head: unknown }>> {
+  const facts = new Map<string, { base: unknown; head: unknown }>();
+  const affecting = inspectors.filter((inspector) => inspector.affectedBy(diff));
+  if (affecting.length === 0) return facts;
+  const [baseFiles, headFiles] = await Promise.all([base.asFiles(), head.asFiles()]);
+  await Promise.all(
+    affecting.map(async (inspector) => {
+      const [before, after] = await Promise.all([inspector.collect(baseFiles), inspector.collect(headFiles)]);
+      facts.set(inspector.id, { base: before, head: after });
+    }),
+  );
+  return facts;
 }
 
 function compareFindings(a: Finding, b: Finding): number {

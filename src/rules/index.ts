@@ -1,4 +1,8 @@
+import { coverageConfigUnresolvable } from './coverage/config-unresolvable.js';
 import { coverageIgnorePragma } from './coverage/ignore-pragma.js';
+import { coverageScopeNarrowed } from './coverage/scope-narrowed.js';
+import { coverageThresholdLowered } from './coverage/threshold-lowered.js';
+import { coverageTrueCoverage } from './coverage/true-coverage.js';
 import { configChanged } from './gatehouse/config-changed.js';
 import { unparseable } from './gatehouse/unparseable.js';
 import { protectedFileChanged } from './gates/protected-file-changed.js';
@@ -13,6 +17,10 @@ export const allRules: readonly Rule[] = [
   typeSuppression,
   lintSuppression,
   coverageIgnorePragma,
+  coverageScopeNarrowed,
+  coverageThresholdLowered,
+  coverageTrueCoverage,
+  coverageConfigUnresolvable,
   configChanged,
   protectedFileChanged,
   unparseable,

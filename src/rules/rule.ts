@@ -1,12 +1,15 @@
 import type { Category, FindingDraft, Severity } from '../core/types.js';
 import type { DiffEntry, CommitInfo } from '../git/repository.js';
-import type { Inspector } from '../inspect/inspector.js';
+import type { Inspector, ProjectInspector } from '../inspect/inspector.js';
 import type { PathGroups } from '../policy/path-groups.js';
+import type { CoverageEvidence } from '../evidence/coverage/evidence.js';
 
 /** A small base/head example: files as path → content. The docs show it; a test runs it. */
 export interface RuleExample {
   base: Record<string, string>;
   head: Record<string, string>;
+  /** Coverage reports of the base and head runs, for rules that read evidence. */
+  coverage?: { base: string; head: string };
 }
 
 export interface RuleDocs {
@@ -41,6 +44,13 @@ export interface RuleContext {
   commits: readonly CommitInfo[];
   /** The agent's report text (`--report`), if any. */
   report: string | null;
+  /**
+   * Whole-revision facts of a project inspector the rule declared, for base and head; null when
+   * the change cannot affect them (the inspector did not run, and there is nothing to compare).
+   */
+  readonly project: <F>(inspector: ProjectInspector<F>) => { base: F; head: F } | null;
+  /** Trusted evidence given to the audit (coverage reports of base and head), if any. */
+  evidence: { coverage: CoverageEvidence | null };
 }
 
 export interface Rule {
@@ -51,6 +61,8 @@ export interface Rule {
   docs: RuleDocs;
   /** Inspectors whose facts the rule reads; the engine runs them on the changed files. */
   inspectors: readonly Inspector<unknown>[];
+  /** Whole-revision inspectors whose facts the rule reads (coverage scope, effective configs). */
+  projectInspectors?: readonly ProjectInspector<unknown>[];
   /** Pure: the same facts give the same findings. */
   check(context: RuleContext): FindingDraft[];
 }

@@ -147,6 +147,26 @@ describe('gatehouse CLI', () => {
     expectOneLineError(runCli(['audit', `${base}..${head}`, '--repo', f.dir, '--report', path.join(f.dir, 'missing.md')]), 'ENOENT');
   });
 
+  it('reads coverage reports as evidence, and rejects a malformed one without writing output', () => {
+    const { f, base, head } = repoWith({ 'src/a.ts': 'export const a = 1;\n', 'src/b.ts': 'export const b = 1;\n' }, { 'src/a.ts': 'export const a = 2;\n', 'src/b.ts': 'export const b = 1;\n' });
+    const baseReport = path.join(f.dir, 'base.lcov');
+    const headReport = path.join(f.dir, 'head.json');
+    writeFileSync(baseReport, 'SF:src/a.ts\nDA:1,1\nend_of_record\nSF:src/b.ts\nDA:1,0\nend_of_record\n');
+    const full = { total: 1, covered: 1, skipped: 0, pct: 100 };
+    const summary = { lines: full, statements: full, functions: full, branches: { total: 0, covered: 0, skipped: 0, pct: 100 } };
+    writeFileSync(headReport, JSON.stringify({ total: summary, 'src/a.ts': summary }));
+    const run = runCli(['audit', `${base}..${head}`, '--repo', f.dir, '--format', 'json', '--coverage-base', baseReport, '--coverage-head', headReport]);
+    expect(run.code, run.stderr).toBe(1);
+    const report = JSON.parse(run.stdout) as { findings: { ruleId: string; message: string }[] };
+    expect(report.findings).toEqual([expect.objectContaining({ ruleId: 'coverage/true-coverage', message: expect.stringContaining("over the base's files it is 50% (1/2)") as unknown })]);
+
+    writeFileSync(headReport, 'SF:src/a.ts\nDA:1,1\n');
+    const out = path.join(f.dir, 'out.json');
+    expectOneLineError(runCli(['audit', `${base}..${head}`, '--repo', f.dir, '--coverage-base', baseReport, '--coverage-head', headReport, '--output', out]), 'head.json');
+    expect(existsSync(out)).toBe(false);
+    expectOneLineError(runCli(['audit', `${base}..${head}`, '--repo', f.dir, '--coverage-base', baseReport]), '--coverage-base and --coverage-head go together');
+  });
+
   it('prints no colour when NO_COLOR is set or output is not a terminal', () => {
     const { f, base, head } = repoWith(clean, suppressed);
     const plain = runCli(['audit', `${base}..${head}`, '--repo', f.dir]);

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding, Severity, Side } from '../../src/core/types.js';
 import { audit } from '../../src/engine/audit.js';
@@ -20,6 +23,8 @@ export interface RuleCase {
   /** The whole tree at base and at head (head replaces base entirely). */
   base: FileMap;
   head: FileMap;
+  /** Coverage report texts of the base and head runs, passed as --coverage-base/--coverage-head. */
+  coverage?: { base: string; head: string };
 }
 
 export interface InvalidRuleCase extends RuleCase {
@@ -29,15 +34,31 @@ export interface InvalidRuleCase extends RuleCase {
 /** Build the case as two real commits in a fresh repository and audit base..head with one rule. */
 export async function runRule(rule: Rule, testCase: RuleCase): Promise<Finding[]> {
   const repo = new GitFixture();
+  const evidenceFolders: string[] = [];
   try {
     const base = repo.commit(testCase.base, 'base', { replace: true });
     const head = repo.commit(testCase.head, 'head', { replace: true });
-    const result = await audit({ repoDir: repo.dir, range: { range: `${base}..${head}` }, rules: [rule] });
+    let coverageEvidence: { base: string; head: string } | undefined;
+    if (testCase.coverage) {
+      const folder = mkdtempSync(path.join(tmpdir(), 'gatehouse-evidence-'));
+      evidenceFolders.push(folder);
+      coverageEvidence = { base: path.join(folder, 'base.lcov'), head: path.join(folder, 'head.lcov') };
+      writeFileSync(coverageEvidence.base, testCase.coverage.base);
+      writeFileSync(coverageEvidence.head, testCase.coverage.head);
+    }
+    const result = await audit({
+      repoDir: repo.dir,
+      range: { range: `${base}..${head}` },
+      rules: [rule],
+      ...(coverageEvidence ? { coverageEvidence } : {}),
+    });
     return result.findings.filter((finding) => finding.ruleId === rule.id);
   } finally {
     repo.cleanup();
+    for (const folder of evidenceFolders) rmSync(folder, { recursive: true, force: true });
   }
 }
+
 
 function matches(value: string | undefined, expected: string | RegExp | undefined): boolean {
   if (expected === undefined) return true;
@@ -69,7 +90,7 @@ export function ruleTester(rule: Rule, cases: { valid: RuleCase[]; invalid: Inva
           const findings = await runRule(rule, testCase);
           const detail = `got:\n${describeFindings(findings)}`;
           expect(findings.length, detail).toBe(testCase.findings.length);
-          const ordered = [...findings].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+          const ordered = [...findings].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.message.localeCompare(b.message));
           testCase.findings.forEach((want, i) => {
             const got = ordered[i]!;
             expect(got.file, detail).toBe(want.file);

@@ -48,3 +48,32 @@ ruleTester(coverageIgnorePragma, {
     },
   ],
 });
+
+ruleTester(coverageIgnorePragma, {
+  valid: [
+    {
+      name: 'Python: a pragma inside a string is not a comment',
+      base: { 'shop/cart.py': 'def total(items):\n    return sum(items)\n' },
+      head: { 'shop/cart.py': 'HINT = "# pragma: no cover"\n\ndef total(items):\n    return sum(items)\n' },
+    },
+    {
+      name: 'Python: exclude_also unchanged while the file is reformatted',
+      base: { 'pyproject.toml': '[tool.coverage.report]\nexclude_also = ["if TYPE_CHECKING:"]\n', 'shop/a.py': 'x = 1\n' },
+      head: { 'pyproject.toml': '[tool.coverage.report]\nexclude_also = [\n  "if TYPE_CHECKING:",\n]\n', 'shop/a.py': 'x = 2\n' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'Python: # pragma: no cover added',
+      base: { 'shop/cart.py': 'def total(items):\n    if not items:\n        return 0\n    return sum(items)\n' },
+      head: { 'shop/cart.py': 'def total(items):\n    if not items:  # pragma: no cover\n        return 0\n    return sum(items)\n' },
+      findings: [{ file: 'shop/cart.py', line: 2, severity: 'warn', message: 'coverage.py no cover' }],
+    },
+    {
+      name: 'Python: an exclude_also pattern added in pyproject.toml',
+      base: { 'pyproject.toml': '[tool.coverage.report]\nexclude_also = ["if TYPE_CHECKING:"]\n', 'shop/a.py': 'x = 1\n' },
+      head: { 'pyproject.toml': '[tool.coverage.report]\nexclude_also = ["if TYPE_CHECKING:", "def .*_legacy\\\\("]\n', 'shop/a.py': 'x = 1\n' },
+      findings: [{ file: 'pyproject.toml', line: 2, message: 'Added coverage.py exclusion' }],
+    },
+  ],
+});

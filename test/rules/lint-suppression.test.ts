@@ -72,3 +72,24 @@ ruleTester(lintSuppression, {
     },
   ],
 });
+
+ruleTester(lintSuppression, {
+  valid: [
+    {
+      name: 'Python: a pre-existing noqa in a renamed module',
+      base: { 'app/util.py': 'import os  # noqa: F401\n\nVALUE = 1\n' },
+      head: { 'app/helpers.py': 'import os  # noqa: F401\n\nVALUE = 1\n' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'Python: # noqa and a file-wide # ruff: noqa added',
+      base: { 'app/util.py': 'import os\n\nVALUE = 1\n' },
+      head: { 'app/util.py': '# ruff: noqa\nimport os  # noqa: F401, E501\n\nVALUE = 1\n' },
+      findings: [
+        { file: 'app/util.py', line: 1, severity: 'block', message: 'all rules for the rest of the file' },
+        { file: 'app/util.py', line: 2, severity: 'warn', message: 'F401, E501' },
+      ],
+    },
+  ],
+});

@@ -81,3 +81,21 @@ ruleTester(typeSuppression, {
     },
   ],
 });
+
+ruleTester(typeSuppression, {
+  valid: [
+    {
+      name: 'Python: a type-ignore inside a string is not a suppression',
+      base: { 'app/models.py': 'def name(user):\n    return user.name\n' },
+      head: { 'app/models.py': 'HELP = "add # type: ignore to silence mypy"\n\ndef name(user):\n    return user.name\n' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'Python: # type: ignore[attr-defined] added',
+      base: { 'app/models.py': 'def name(user):\n    return user.name\n' },
+      head: { 'app/models.py': 'def name(user):\n    return user.nam  # type: ignore[attr-defined]\n' },
+      findings: [{ file: 'app/models.py', line: 2, severity: 'warn', message: 'type: ignore' }],
+    },
+  ],
+});

@@ -23,6 +23,9 @@ Options
   --format FORMAT     text, json, markdown, sarif or github (default: text)
   --output FILE       write the report to FILE instead of standard output
   --report FILE|-     the agent's report (PR description) to check, from FILE or standard input
+  --coverage-base FILE  coverage report of the base revision's test run (lcov, istanbul JSON,
+                        cobertura XML or coverage.py JSON; detected from content)
+  --coverage-head FILE  coverage report of the head revision's test run
   --fail-on LEVEL     exit 1 on 'block' findings only, or on 'warn' and above (default: warn)
   --max-file-size N   skip files larger than N bytes (default: 1048576), and say so
   --debug             show stack traces for errors
@@ -41,6 +44,8 @@ const OPTIONS = {
   report: { type: 'string' },
   'fail-on': { type: 'string' },
   'max-file-size': { type: 'string' },
+  'coverage-base': { type: 'string' },
+  'coverage-head': { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -56,6 +61,9 @@ export async function auditCommand(args: string[]): Promise<number> {
   const failOn = oneOf(values['fail-on'], ['block', 'warn'] as const, '--fail-on', 'warn');
   const sizeLimit = values['max-file-size'] === undefined ? undefined : positiveInteger(values['max-file-size'], '--max-file-size');
   const report = values.report === undefined ? null : readReport(values.report);
+  if ((values['coverage-base'] === undefined) !== (values['coverage-head'] === undefined)) {
+    throw new InputError('--coverage-base and --coverage-head go together: give both reports');
+  }
   const result = await audit({
     repoDir: values.repo ?? process.cwd(),
     range: {
@@ -65,6 +73,9 @@ export async function auditCommand(args: string[]): Promise<number> {
     },
     report,
     ...(sizeLimit !== undefined ? { sizeLimit } : {}),
+    ...(values['coverage-base'] !== undefined && values['coverage-head'] !== undefined
+      ? { coverageEvidence: { base: values['coverage-base'], head: values['coverage-head'] } }
+      : {}),
   });
   const toFile = values.output !== undefined;
   const text = renderReport(format, result, { color: !toFile && wantsColour(process.stdout), rules: allRules });

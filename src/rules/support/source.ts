@@ -1,11 +1,12 @@
 import { RemovalPool, unmatchedItems as unmatched } from './matching.js';
 import { jsSourceInspector } from '../../inspect/js/source-inspector.js';
+import { pythonSourceInspector } from '../../inspect/python/source-inspector.js';
 import type { Inspector } from '../../inspect/inspector.js';
 import type { SourceFacts } from '../../inspect/source-facts.js';
 import type { ChangedFile } from '../rule.js';
 
 /** Every inspector producing SourceFacts; adding a language means adding it here, not changing rules. */
-export const SOURCE_INSPECTORS: readonly Inspector<SourceFacts>[] = [jsSourceInspector];
+export const SOURCE_INSPECTORS: readonly Inspector<SourceFacts>[] = [jsSourceInspector, pythonSourceInspector];
 
 /** The source facts of one side of a changed file, from whichever language inspector applies. */
 export function sourceFacts(file: ChangedFile, side: 'base' | 'head'): SourceFacts | null {
