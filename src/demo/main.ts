@@ -6,7 +6,7 @@ import { wantsColour } from '../cli/output.js';
 import { audit } from '../engine/audit.js';
 import { allRules } from '../rules/index.js';
 import { renderText } from '../report/text.js';
-import { AGENT_FILES, AGENT_MOVES, AGENT_REPORT, BASE_FILES } from './story.js';
+import { AGENT_FILES, AGENT_MOVES, AGENT_REPORT, BASE_COVERAGE_LCOV, BASE_FILES, HEAD_COVERAGE_LCOV } from './story.js';
 
 /**
  * `npm start`: replay the coverage story in a temporary repository, audit the agent's branch
@@ -37,7 +37,11 @@ function commitTree(dir: string, files: Record<string, string>, message: string)
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'gatehouse-demo-'));
+  const reports = mkdtempSync(path.join(tmpdir(), 'gatehouse-demo-coverage-'));
   try {
+    const coverageEvidence = { base: path.join(reports, 'coverage-base.lcov'), head: path.join(reports, 'coverage-head.lcov') };
+    writeFileSync(coverageEvidence.base, BASE_COVERAGE_LCOV);
+    writeFileSync(coverageEvidence.head, HEAD_COVERAGE_LCOV);
     git(dir, 'init', '-q', '-b', 'main');
     commitTree(dir, BASE_FILES, 'Shop app with tests and a 100% coverage target');
     git(dir, 'checkout', '-q', '-b', 'agent/coverage-100');
@@ -45,20 +49,23 @@ async function main(): Promise<void> {
 
     const out = process.stdout;
     out.write(`Gatehouse demo: an agent was asked to raise coverage to 100%.\nIts PR description:\n\n${AGENT_REPORT.replace(/^/gm, '    ')}\n`);
-    out.write('$ gatehouse audit main...agent/coverage-100 --report pr.md\n\n');
-    const result = await audit({ repoDir: dir, range: { range: 'main...agent/coverage-100' }, report: AGENT_REPORT });
+    out.write('$ gatehouse audit main...agent/coverage-100 --report pr.md --coverage-base coverage-base.lcov --coverage-head coverage-head.lcov\n\n');
+    const result = await audit({ repoDir: dir, range: { range: 'main...agent/coverage-100' }, report: AGENT_REPORT, coverageEvidence });
     out.write(renderText(result, { color: wantsColour(out) }));
 
     const known = new Set(allRules.map((rule) => rule.id));
     out.write('\nThe agent\'s moves, and what caught them:\n');
     for (const { move, file, ruleId } of AGENT_MOVES) {
-      const caught = result.findings.some((finding) => finding.ruleId === ruleId && finding.file === file);
+      const caught = result.findings.some((finding) => finding.ruleId === ruleId && path.basename(finding.file) === path.basename(file));
       const status = caught ? `caught by ${ruleId}` : known.has(ruleId) ? `MISSED (expected ${ruleId})` : `not yet: ${ruleId} lands with a later rule`;
       out.write(`  ${caught ? '✓' : '·'} ${move} — ${status}\n`);
     }
+    const truth = result.findings.find((finding) => finding.ruleId === 'coverage/true-coverage');
+    if (truth) out.write(`\nClaimed: "Coverage is now 100%". ${truth.message.slice(truth.message.indexOf('Head reports'))}.\n`);
     out.write(`\nVerdict: ${result.verdict}. The repository was built in ${dir} and is removed now.\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    rmSync(reports, { recursive: true, force: true });
   }
 }
 
