@@ -133,6 +133,11 @@ async function measureAll(options: Options, repo: BenchRepo): Promise<{ rows: Ro
   const small = await measure(nodeCommand(`(a) audit, ${SHAPE.featureFiles}-file change`, audit(`${featureBase}..${featureTip}`), [0, 1]), options.runs);
   progress(`timing (b): audit of ${rangeLabel}`);
   const large = await measure(nodeCommand(`(b) audit, ${rangeLabel}`, audit(`${rangeBase}..${rangeTip}`), [0, 1]), options.rangeRuns);
+  // A commit that renames a file: the coverage inspector then reads every config of both
+  // revisions and computes the measured sets over all their files.
+  const renaming = git(gitDir, ['log', '-1', '--diff-filter=R', '-M', '--format=%H', 'main']).trim();
+  progress('timing (c): audit of a commit with a rename (coverage inspector over the whole revision)');
+  const coverage = await measure(nodeCommand('(c) audit, one commit with a rename', audit(renaming), [0, 1]), options.runs);
   progress('timing git on the same range');
   const log = await measure(gitCommand(`\`git log -p\`, ${rangeLabel}`, gitDir, ['log', '-p', `${rangeBase}..${rangeTip}`]), options.rangeRuns);
   const diff = await measure(gitCommand(`\`git diff --raw -M\`, ${rangeLabel}`, gitDir, ['diff', '--raw', '-M', rangeBase, rangeTip]), options.rangeRuns);
@@ -142,6 +147,7 @@ async function measureAll(options: Options, repo: BenchRepo): Promise<{ rows: Ro
     { measurement: load, note: 'start plus loading the CLI, no audit' },
     { measurement: small, note: auditNote(small) },
     { measurement: large, note: auditNote(large) },
+    { measurement: coverage, note: `${auditNote(coverage)}; coverage scope of all ${repo.stats.files.toLocaleString('en-US')} files, base and head` },
     { measurement: log, note: "every commit's patch, to /dev/null" },
     { measurement: diff, note: 'the range as one diff, with renames' },
   ];
