@@ -37,10 +37,10 @@ export function walk(root: Node, visitor: Visitor): void {
 }
 
 function collectChildren(node: Node, into: Node[]): void {
-  const fields = node as unknown as Readonly<Record<string, unknown>>;
-  const keys = visitorKeys[node.type] ?? Object.keys(fields).filter((key) => key !== 'parent');
+  const keys = visitorKeys[node.type] ?? Object.keys(node).filter((key) => key !== 'parent');
   for (const key of keys) {
-    const value = fields[key];
+    // Node types differ in their child fields; reading by name needs no cast.
+    const value: unknown = Reflect.get(node, key);
     if (Array.isArray(value)) {
       for (const item of value as readonly unknown[]) if (isNode(item)) into.push(item);
     } else if (isNode(value)) {
