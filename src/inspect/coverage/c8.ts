@@ -1,9 +1,9 @@
 import { dirname } from '../config-eval/paths.js';
-import { jsonValue, property, type ConfigValue, type ObjectValue } from '../config-eval/index.js';
-import { applyExtends, istanbulFacts, newEvaluator, readConfigFile } from './js-istanbul.js';
+import { jsonValue, property, type ConfigValue } from '../config-eval/index.js';
+import { istanbulScopeFacts, newEvaluator } from './js-istanbul.js';
 import { basename, dependencyRange } from './js-common.js';
 import { findUp, nearestPackageDir } from './nyc.js';
-import { emptyCoverageFacts, type ConfigSource, type CoverageFacts, type CoverageReader, type Unresolved } from './model.js';
+import { emptyCoverageFacts, type ConfigSource, type CoverageFacts, type CoverageReader } from './model.js';
 
 /**
  * c8, loaded like bcoe/c8 lib/parse-args.js (11.0.0): the config file is the first of `.c8rc`,
@@ -43,19 +43,7 @@ function readC8(source: ConfigSource): CoverageFacts {
   }
 
   for (const [cwd, fromPackage] of [...cwds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const unresolved: Unresolved[] = [];
-    const packageJson = cwd === '' ? 'package.json' : `${cwd}/package.json`;
-    const base = fromPackage ? applyExtends(fromPackage, packageJson, source, evaluator, paths, unresolved) : null;
-    const rc = findUp(cwd, RC_FILES, paths);
-    const fromRc = rc ? applyExtends(readConfigFile(source, evaluator, rc), rc, source, evaluator, paths, unresolved) : null;
-    const merged: ObjectValue = {
-      kind: 'object',
-      file: fromRc?.file ?? base?.file ?? packageJson,
-      line: fromRc?.line ?? base?.line ?? 1,
-      properties: new Map([...(base?.properties ?? []), ...(fromRc?.properties ?? [])]),
-      opaque: [...(base?.opaque ?? []), ...(fromRc?.opaque ?? [])],
-    };
-    istanbulFacts('c8', `c8:${cwd || '.'}`, cwd, merged, unresolved, facts);
+    istanbulScopeFacts('c8', cwd, fromPackage, findUp(cwd, RC_FILES, paths), { source, evaluator, paths }, facts);
   }
   return facts;
 }

@@ -71,6 +71,33 @@ export function newEvaluator(source: ConfigSource): ConfigEvaluator {
 }
 
 /** Scope, thresholds and enforcement from a merged, camel-cased nyc/c8 config. */
+/**
+ * The facts of one nyc or c8 directory: its `package.json` section under its rc file (the rc
+ * wins key by key, as @istanbuljs/load-nyc-config merges them), each with `extends` applied.
+ */
+export function istanbulScopeFacts(
+  tool: 'nyc' | 'c8',
+  cwd: string,
+  fromPackage: ConfigValue | null,
+  rc: string | null,
+  context: { source: ConfigSource; evaluator: ConfigEvaluator; paths: ReadonlySet<string> },
+  facts: CoverageFacts,
+): void {
+  const { source, evaluator, paths } = context;
+  const unresolved: Unresolved[] = [];
+  const packageJson = cwd === '' ? 'package.json' : `${cwd}/package.json`;
+  const base = fromPackage ? applyExtends(fromPackage, packageJson, source, evaluator, paths, unresolved) : null;
+  const fromRc = rc ? applyExtends(readConfigFile(source, evaluator, rc), rc, source, evaluator, paths, unresolved) : null;
+  const merged: ObjectValue = {
+    kind: 'object',
+    file: fromRc?.file ?? base?.file ?? packageJson,
+    line: fromRc?.line ?? base?.line ?? 1,
+    properties: new Map([...(base?.properties ?? []), ...(fromRc?.properties ?? [])]),
+    opaque: [...(base?.opaque ?? []), ...(fromRc?.opaque ?? [])],
+  };
+  istanbulFacts(tool, `${tool}:${cwd || '.'}`, cwd, merged, unresolved, facts);
+}
+
 export function istanbulFacts(tool: 'nyc' | 'c8', id: string, cwd: string, config: ObjectValue, unresolved: Unresolved[], facts: CoverageFacts): void {
   const get = (key: string): ConfigValue => property(config, key);
   const label = `@istanbuljs/schema`;

@@ -1,8 +1,8 @@
 import { dirname } from '../config-eval/paths.js';
-import { jsonValue, property, type ConfigValue, type ObjectValue } from '../config-eval/index.js';
-import { applyExtends, istanbulFacts, newEvaluator, readConfigFile } from './js-istanbul.js';
+import { jsonValue, property, type ConfigValue } from '../config-eval/index.js';
+import { istanbulScopeFacts, newEvaluator } from './js-istanbul.js';
 import { basename } from './js-common.js';
-import { emptyCoverageFacts, type ConfigSource, type CoverageFacts, type CoverageReader, type Unresolved } from './model.js';
+import { emptyCoverageFacts, type ConfigSource, type CoverageFacts, type CoverageReader } from './model.js';
 
 /**
  * nyc, loaded like @istanbuljs/load-nyc-config (index.js): `cwd` is the directory of the nearest
@@ -38,20 +38,7 @@ function readNyc(source: ConfigSource): CoverageFacts {
   }
 
   for (const cwd of [...cwds].sort()) {
-    const unresolved: Unresolved[] = [];
-    const packageJson = cwd === '' ? 'package.json' : `${cwd}/package.json`;
-    const fromPackage = packageConfigs.get(cwd);
-    const base = fromPackage ? applyExtends(fromPackage, packageJson, source, evaluator, paths, unresolved) : null;
-    const rc = findUp(cwd, RC_FILES, paths);
-    const fromRc = rc ? applyExtends(readConfigFile(source, evaluator, rc), rc, source, evaluator, paths, unresolved) : null;
-    const merged: ObjectValue = {
-      kind: 'object',
-      file: fromRc?.file ?? base?.file ?? packageJson,
-      line: fromRc?.line ?? base?.line ?? 1,
-      properties: new Map([...(base?.properties ?? []), ...(fromRc?.properties ?? [])]),
-      opaque: [...(base?.opaque ?? []), ...(fromRc?.opaque ?? [])],
-    };
-    istanbulFacts('nyc', `nyc:${cwd || '.'}`, cwd, merged, unresolved, facts);
+    istanbulScopeFacts('nyc', cwd, packageConfigs.get(cwd) ?? null, findUp(cwd, RC_FILES, paths), { source, evaluator, paths }, facts);
   }
   return facts;
 }
