@@ -1,3 +1,4 @@
+import { InputError } from '../core/errors.js';
 import { performance } from 'node:perf_hooks';
 import { REPORT_VERSION, type AuditResult } from '../core/result.js';
 import type { Finding } from '../core/types.js';
@@ -84,7 +85,7 @@ async function loadBasePolicy(repo: Repository, range: ResolvedRange, rules: rea
   const read = await repo.readBlob(`${range.base}:${POLICY_FILE}`);
   if (read.kind === 'missing') return defaultPolicy();
   const source = `${POLICY_FILE}@${range.base.slice(0, 12)}`;
-  if (read.kind === 'too-large') throw new Error(`${source}: too large`);
+  if (read.kind === 'too-large') throw new InputError(`${source}: too large to be a policy (${read.size} bytes)`);
   const { parsePolicy } = await import('../policy/parse-policy.js');
   // Every shipped rule may be configured, also when this audit runs only some of them.
   const known = new Set([...allRules, ...rules].map((rule) => rule.id));
