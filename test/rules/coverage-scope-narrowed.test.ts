@@ -1,3 +1,4 @@
+import { coverageConfigUnresolvable } from '../../src/rules/coverage/config-unresolvable.js';
 import { coverageScopeNarrowed } from '../../src/rules/coverage/scope-narrowed.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
@@ -180,6 +181,27 @@ ruleTester(coverageScopeNarrowed, {
         'shop/legacy.py': 'def old():\n    return 2\n',
       },
       findings: [{ file: 'pyproject.toml', severity: 'block', message: 'shop/legacy.py' }],
+    },
+  ],
+});
+
+const workflow = (flags: string) =>
+  `name: CI\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        dir: [src, lib]\n    steps:\n      - uses: actions/checkout@v4\n      - name: Coverage\n        run: npx vitest run --coverage ${flags}\n`;
+
+ruleTester(coverageConfigUnresolvable, {
+  valid: [
+    {
+      name: 'a workflow flag with a literal include',
+      base: { '.github/workflows/ci.yml': workflow('--coverage.include=src/**'), 'src/a.ts': 'export const a = 1;\n' },
+      head: { '.github/workflows/ci.yml': workflow("--coverage.include='src/**'"), 'src/a.ts': 'export const a = 1;\n' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a workflow flag whose include is a GitHub Actions expression',
+      base: { '.github/workflows/ci.yml': workflow('--coverage.include=src/**'), 'src/a.ts': 'export const a = 1;\n' },
+      head: { '.github/workflows/ci.yml': workflow("--coverage.include='${{ matrix.dir }}/**'"), 'src/a.ts': 'export const a = 1;\n' },
+      findings: [{ file: '.github/workflows/ci.yml', line: 12, severity: 'warn', message: /GitHub Actions expression.*matrix\.dir/ }],
     },
   ],
 });

@@ -8,6 +8,7 @@ import {
   type CoverageScope,
   type CoverageTool,
   type Pattern,
+  type Unresolved,
 } from './model.js';
 import { COVERAGE_PY_EXTENSIONS, mergeFacts, resolveCoverageConfig } from './python/coverage-py.js';
 import type { CoveragePySettings, PyList } from './python/settings.js';
@@ -272,8 +273,24 @@ function flagPattern(pattern: string, syntax: Pattern['syntax'], flag: string, f
 
 function pushScope(emit: Emitter, at: Invocation, tool: CoverageTool, id: string, include: Pattern[], exclude: Pattern[], extensions: string[] | null, dot: boolean): void {
   if (include.length === 0 && exclude.length === 0) return;
-  const scope: CoverageScope = { tool, id, origin: { file: at.file, line: at.line }, root: at.root, include: include.length > 0 ? include : 'dynamic', exclude, extensions, dot, unresolved: [] };
+  const unresolved = [...runtimePatterns(include, 'include', at), ...runtimePatterns(exclude, 'exclude', at)];
+  const scope: CoverageScope = { tool, id, origin: { file: at.file, line: at.line }, root: at.root, include: include.length > 0 ? include : 'dynamic', exclude, extensions, dot, unresolved };
   emit.facts.scopes.push(scope);
+}
+
+/** `${{ matrix.dir }}/**` or `$SRC/**` is only known when the job runs: the scope cannot be computed statically. */
+const RUNTIME_VALUE = /\$\{\{|\$\{?[A-Za-z_]/;
+
+function runtimePatterns(patterns: readonly Pattern[], kind: 'include' | 'exclude', at: Invocation): Unresolved[] {
+  return patterns
+    .filter((p) => RUNTIME_VALUE.test(p.pattern))
+    .map((p) => ({
+      file: at.file,
+      line: 'line' in p.origin ? p.origin.line : at.line,
+      setting: `coverage ${kind} flag`,
+      expression: p.pattern.slice(0, 120),
+      reason: p.pattern.includes('${{') ? 'GitHub Actions expression' : 'environment variable',
+    }));
 }
 
 function readVitest(emit: Emitter, at: Invocation, words: Word[]): void {
