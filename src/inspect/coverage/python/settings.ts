@@ -142,14 +142,7 @@ function readIni(file: string, text: string, ourFile: boolean): CoveragePySettin
     }
     return { line: entry.line, items };
   };
-  assign(settings, 'source', list('run', 'source'));
-  assign(settings, 'sourcePkgs', list('run', 'source_pkgs'));
-  assign(settings, 'runInclude', list('run', 'include'));
-  assign(settings, 'runOmit', list('run', 'omit'));
-  assign(settings, 'reportInclude', list('report', 'include'));
-  assign(settings, 'reportOmit', list('report', 'omit'));
-  assign(settings, 'excludeLines', list('report', 'exclude_lines', true));
-  assign(settings, 'excludeAlso', list('report', 'exclude_also', true));
+  assignListSettings(settings, list);
   const branch = get('run', 'branch');
   if (branch) {
     const value = branch.value.toLowerCase();
@@ -223,14 +216,7 @@ function readToml(file: string, text: string, ourFile: boolean): CoveragePySetti
     }
     return { line: found.line, items };
   };
-  assign(settings, 'source', list('run', 'source'));
-  assign(settings, 'sourcePkgs', list('run', 'source_pkgs'));
-  assign(settings, 'runInclude', list('run', 'include'));
-  assign(settings, 'runOmit', list('run', 'omit'));
-  assign(settings, 'reportInclude', list('report', 'include'));
-  assign(settings, 'reportOmit', list('report', 'omit'));
-  assign(settings, 'excludeLines', list('report', 'exclude_lines'));
-  assign(settings, 'excludeAlso', list('report', 'exclude_also'));
+  assignListSettings(settings, list);
   const branch = value('run', 'branch');
   if (branch) {
     const raw = branch.value;
@@ -246,4 +232,19 @@ function readToml(file: string, text: string, ourFile: boolean): CoveragePySetti
     settings.failUnder = { line: failUnder.line, value: number };
   }
   return settings;
+}
+
+/**
+ * The list-valued settings, read the same way from INI and TOML. `regex` marks settings whose
+ * items are regular expressions (one per line in INI, where commas may be part of a regex).
+ */
+function assignListSettings(settings: CoveragePySettings, list: (section: string, key: string, regex?: boolean) => PyList | undefined): void {
+  assign(settings, 'source', list('run', 'source'));
+  assign(settings, 'sourcePkgs', list('run', 'source_pkgs'));
+  assign(settings, 'runInclude', list('run', 'include'));
+  assign(settings, 'runOmit', list('run', 'omit'));
+  assign(settings, 'reportInclude', list('report', 'include'));
+  assign(settings, 'reportOmit', list('report', 'omit'));
+  assign(settings, 'excludeLines', list('report', 'exclude_lines', true));
+  assign(settings, 'excludeAlso', list('report', 'exclude_also', true));
 }
