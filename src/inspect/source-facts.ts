@@ -43,6 +43,58 @@ export type TestModifier = 'skip' | 'only' | 'todo' | 'fails' | 'skipIf' | 'runI
 /** How the condition of `.skipIf(cond)` / `.runIf(cond)` / `(cond ? it : it.skip)` evaluates statically. */
 export type ConditionValue = 'always' | 'never' | 'dynamic';
 
+/** How an assertion is written. */
+export type AssertionStyle =
+  /** `expect(x).toEqual(y)`: jest, vitest, Playwright, chai `expect`. */
+  | 'expect'
+  /** `assert.equal(x, y)`, `assert(x)`: node:assert, chai `assert`; Python `assert` statements. */
+  | 'assert'
+  /** chai `x.should.equal(y)`. */
+  | 'should'
+  /** `expectTypeOf(x).toEqualTypeOf<T>()`. */
+  | 'expectTypeOf'
+  /** The test context: `t.is(x, y)`, `t.assert(x)`, `t.deepEqual` (ava, tap, node:test). */
+  | 'context'
+  /** unittest `self.assertEqual(x, y)`. */
+  | 'unittest'
+  /** `pytest.raises(E)`, `pytest.warns(W)`. */
+  | 'pytest';
+
+export interface Assertion {
+  style: AssertionStyle;
+  /** The matcher chain as written, modifiers included: `['not', 'toEqual']`, `['resolves', 'toBe']`, `['strictEqual']`, `['==']`. */
+  chain: string[];
+  /** The deciding matcher: `toEqual`, `strictEqual`, `assertEqual`, `==`, `truthy` (bare `assert x`), `raises`. */
+  matcher: string;
+  /** Whether the chain negates (`not`, `assertNotEqual`, `!=`, `is not`). */
+  negated: boolean;
+  /** Source text of the value under test, whitespace collapsed (`sum(1, 2)`); null when there is none. */
+  actual: string | null;
+  /** Source text of the expected value, whitespace collapsed; null when the matcher takes none. */
+  expected: string | null;
+  /** Whether `expected` is a literal: number, string, boolean, null, or an array/object of literals. */
+  expectedIsLiteral: boolean;
+  line: number;
+  /** When a local helper function made the assertion: the helper's name (the line is the call's). */
+  viaHelper?: string;
+  /** Can never fail: `expect(true).toBe(true)`, `expect(x).toBe(x)`, `assert True`, `assert 1 == 1`. */
+  tautology: boolean;
+  /**
+   * Its failure is swallowed: inside a `try` whose `catch` discards the error, on a promise with
+   * `.catch(() => {})`, or after an unconditional `return` (it never runs).
+   */
+  swallowed: 'try-catch' | 'promise-catch' | 'after-return' | null;
+}
+
+/** A skip written inside a test's body rather than on its declaration. */
+export interface RuntimeSkip {
+  /** `pytest.skip`, `self.skipTest`, `this.skip`, `t.skip`, `ctx.skip`, `return` (an unconditional early return before any assertion). */
+  kind: string;
+  line: number;
+  /** True when under a condition (`if (...) ctx.skip()`); false when it always runs. */
+  conditional: boolean;
+}
+
 export interface TestCase {
   kind: 'test' | 'suite';
   /** Names from the outermost suite to this one, joined with ' > '; template names normalised. */
@@ -58,6 +110,16 @@ export interface TestCase {
   callee: string;
   /** Normalised hash of the body (whitespace and comments removed); matches moved or renamed tests. */
   bodyHash: string;
+  /**
+   * The body's statements, each normalised (whitespace and comments removed) and hashed to 8 hex
+   * characters, in order: what similarity matching compares to pair renamed, moved and split tests.
+   */
+  statements: string[];
+  /** Assertions in the body (suites: none of their own), including those made by local helpers it calls. */
+  assertions: Assertion[];
+  runtimeSkips: RuntimeSkip[];
+  /** Line of the end of the test's body, so rules can tell which lines a test spans. */
+  endLine: number;
 }
 
 export interface SourceFacts {

@@ -18,7 +18,7 @@ function failure(path: string, text: string): UnparseableError {
 
 describe('jsSourceInspector', () => {
   it('has a stable id', () => {
-    expect(jsSourceInspector.id).toBe('js-source@1');
+    expect(jsSourceInspector.id).toBe('js-source@2');
   });
 
   it.each([

@@ -29,15 +29,15 @@ export function inspectJsSource(path: string, text: string): SourceFacts {
       if (imported !== null) imports.add(imported);
       tests.enter(node, ancestors);
     },
-    leave(node) {
-      tests.leave(node);
+    leave(node, ancestors) {
+      tests.leave(node, ancestors);
     },
   });
   return { language: 'js', suppressions, typeEscapes, coveragePragmas, tests: tests.result(), imports: [...imports] };
 }
 
 export const jsSourceInspector: Inspector<SourceFacts> = {
-  id: 'js-source@1',
+  id: 'js-source@2',
   appliesTo: (path) => parseModeOf(path) !== null,
   // The same bytes parse differently as `.ts` and `.tsx` (`<any>x`), as `.mjs` and `.cjs`…
   cacheKey: (path) => parseModeOf(path)?.extension ?? '',

@@ -8,12 +8,14 @@ import type {
   Node,
   ObjectExpression,
   ParamPattern,
+  Statement,
 } from 'oxc-parser';
-import type { ConditionValue, TestCase, TestModifier } from '../source-facts.js';
-import { bodyHash } from './body-hash.js';
+import type { ConditionValue, RuntimeSkip, TestCase, TestModifier } from '../source-facts.js';
+import { bodyHash, statementHashes } from './body-hash.js';
 import type { ParsedSource } from './parse.js';
 import { combineConditions, skippedWhen, truthiness } from './static-eval.js';
 import { resolveTestCallee, rootCallee, type TestCallee } from './test-callee.js';
+import { createAssertionCollector, type AssertionCollector, type Owner } from './test-assertions.js';
 import { createTestNames } from './test-names.js';
 import { collapseWhitespace } from './text.js';
 
@@ -28,8 +30,24 @@ interface OpenTest {
   line: number;
   callee: string;
   bodyHash: string;
+  statements: string[];
+  endLine: number;
   /** Index of the enclosing test or suite in the inventory; -1 for the file itself. */
   parent: number;
+  /** Skips written in the body (`t.skip()`, `this.skip()`, Playwright `test.skip()`). */
+  runtimeSkips: RuntimeSkip[];
+  /** `return` statements of the body function itself: early returns once the assertions are known. */
+  returns: ReturnCandidate[];
+  /** The body function (unwrapped from `fakeAsync(…)`), whose statements and returns count. */
+  bodyFunction: FunctionLike | null;
+  owner: Owner | null;
+}
+
+interface ReturnCandidate {
+  start: number;
+  end: number;
+  line: number;
+  conditional: boolean;
 }
 
 /** A test or suite (or the file) whose body the walk is in. */
@@ -62,7 +80,7 @@ const CONDITIONAL = new Set([
 
 export interface TestCollector {
   enter(node: Node, ancestors: readonly Node[]): void;
-  leave(node: Node): void;
+  leave(node: Node, ancestors: readonly Node[]): void;
   result(): TestCase[];
 }
 
@@ -75,7 +93,22 @@ export function createTestCollector(source: ParsedSource): TestCollector {
   const names = createTestNames(source);
   const inventory: OpenTest[] = [];
   const fileScope: Scope = {
-    test: { kind: 'suite', fullName: '', modifiers: [], skipCondition: null, line: 0, callee: '', bodyHash: '', parent: -1 },
+    test: {
+      kind: 'suite',
+      fullName: '',
+      modifiers: [],
+      skipCondition: null,
+      line: 0,
+      callee: '',
+      bodyHash: '',
+      statements: [],
+      endLine: 0,
+      parent: -1,
+      runtimeSkips: [],
+      returns: [],
+      bodyFunction: null,
+      owner: null,
+    },
     index: -1,
     call: null,
     body: null,
@@ -83,6 +116,7 @@ export function createTestCollector(source: ParsedSource): TestCollector {
     skipFunctions: new Set(),
   };
   const scopes: Scope[] = [fileScope];
+  const assertions = createAssertionCollector(source, (name) => scopes.some((scope) => scope.contextParams.has(name)));
 
   function onCall(call: CallExpression, ancestors: readonly Node[]): void {
     const scope = scopes[scopes.length - 1]!;
@@ -96,6 +130,7 @@ export function createTestCollector(source: ParsedSource): TestCollector {
     if (callee.inline && callee.root === 'test' && isInlineForm(call.arguments)) {
       const condition = inlineCondition(call.arguments, scope, ancestors);
       applyInline(scope.test, callee.inline, condition);
+      if (callee.inline === 'skip') addRuntimeSkip(scope.test, callee.text, call, condition);
       return;
     }
     const registration = registrationOf(call, callee, source.text);
@@ -103,11 +138,32 @@ export function createTestCollector(source: ParsedSource): TestCollector {
     const test = openTest(call, callee, registration, scope);
     inventory.push(test);
     const body = registration.body && isFunction(registration.body) ? registration.body : null;
+    test.owner = assertions.open(test.kind, call, body ?? call);
     scopes.push({ test, index: inventory.length - 1, call, body, ...contextNames(body) });
+  }
+
+  function addRuntimeSkip(test: OpenTest, kind: string, call: CallExpression, condition: ConditionValue | null): void {
+    if (condition === 'never') return;
+    test.runtimeSkips.push({ kind, line: source.lines.lineAt(call.start), conditional: condition !== null && condition !== 'always' });
+  }
+
+  /** A `return` of the test's own body function (not of a callback inside it). */
+  function onReturn(node: Node & { type: 'ReturnStatement' }, ancestors: readonly Node[]): void {
+    const scope = scopes[scopes.length - 1]!;
+    const body = scope.test.bodyFunction;
+    if (scope.index === -1 || scope.test.kind !== 'test' || !body) return;
+    for (let index = ancestors.length - 1; index >= 0; index--) {
+      const ancestor = ancestors[index]!;
+      if (ancestor === body) break;
+      if (ancestor.type === 'FunctionDeclaration' || ancestor.type === 'FunctionExpression' || ancestor.type === 'ArrowFunctionExpression') return;
+      if (index === 0) return;
+    }
+    scope.test.returns.push({ start: node.start, end: node.end, line: source.lines.lineAt(node.start), conditional: isGuarded(ancestors, body) });
   }
 
   function openTest(call: CallExpression, callee: TestCallee, registration: Registration, parent: Scope): OpenTest {
     const name = registration.name;
+    const bodyFunction = registration.body ? innerFunction(registration.body) : null;
     const test: OpenTest = {
       kind: callee.kind,
       fullName: parent.index === -1 ? name : `${parent.test.fullName} > ${name}`,
@@ -116,7 +172,13 @@ export function createTestCollector(source: ParsedSource): TestCollector {
       line: source.lines.lineAt(call.start),
       callee: callee.text,
       bodyHash: registration.body ? bodyHash(source.text, source.comments, registration.body.start, registration.body.end) : '',
+      statements: bodyFunction ? statementHashes(source.text, source.comments, statementsOf(bodyFunction)) : [],
+      endLine: source.lines.lineAt(Math.max(call.start, call.end - 1)),
       parent: parent.index,
+      runtimeSkips: [],
+      returns: [],
+      bodyFunction,
+      owner: null,
     };
     if (registration.options) applyOptions(test, registration.options);
     // vitest and mocha treat a test registered with only a name as a todo / pending test.
@@ -157,6 +219,7 @@ export function createTestCollector(source: ParsedSource): TestCollector {
     } else {
       applyInline(scope.test, 'skip', guarded);
     }
+    addRuntimeSkip(scope.test, collapseWhitespace(source.text.slice(callee.start, callee.end)), call, guarded);
   }
 
   function inlineCondition(args: readonly Argument[], scope: Scope, ancestors: readonly Node[]): ConditionValue {
@@ -169,12 +232,18 @@ export function createTestCollector(source: ParsedSource): TestCollector {
     enter(node, ancestors) {
       names.enter(node, ancestors);
       if (node.type === 'CallExpression') onCall(node, ancestors);
+      else if (node.type === 'ReturnStatement') onReturn(node, ancestors);
+      assertions.enter(node, ancestors);
     },
-    leave(node) {
+    leave(node, ancestors) {
       names.leave(node);
-      if (node.type === 'CallExpression' && scopes.length > 1 && scopes[scopes.length - 1]!.call === node) scopes.pop();
+      assertions.leave(node, ancestors);
+      if (node.type === 'CallExpression' && scopes.length > 1 && scopes[scopes.length - 1]!.call === node) {
+        scopes.pop();
+        assertions.close(node);
+      }
     },
-    result: () => finish(inventory, fileScope.test),
+    result: () => finish(inventory, fileScope.test, assertions),
   };
 }
 
@@ -342,12 +411,14 @@ function bindingOf(param: ParamPattern): BindingPattern | null {
  * (a Playwright `test.skip()` at top level). A suite skipped under a runtime condition passes
  * on `skipIf`, one whose condition is constant passes on `skip` or nothing.
  */
-function finish(inventory: readonly OpenTest[], file: OpenTest): TestCase[] {
+function finish(inventory: readonly OpenTest[], file: OpenTest, collector: AssertionCollector): TestCase[] {
   const inherited: TestModifier[][] = [];
   const fileModifiers = inheritable(file);
   return inventory.map((test, index) => {
     const own = test.parent === -1 ? fileModifiers : union(inherited[test.parent]!, inheritable(inventory[test.parent]!));
     inherited[index] = own;
+    const resolved = test.kind === 'test' && test.owner ? collector.resolve(test.owner) : [];
+    const runtimeSkips = [...test.runtimeSkips, ...earlyReturns(test, resolved.map((entry) => entry.offset))].sort((a, b) => a.line - b.line);
     return {
       kind: test.kind,
       fullName: test.fullName,
@@ -357,8 +428,81 @@ function finish(inventory: readonly OpenTest[], file: OpenTest): TestCase[] {
       line: test.line,
       callee: test.callee,
       bodyHash: test.bodyHash,
+      statements: test.statements,
+      assertions: resolved.map((entry) => entry.assertion),
+      runtimeSkips,
+      endLine: test.endLine,
     };
   });
+}
+
+/**
+ * `return` statements before the test's first assertion with code after them: they end the test
+ * early, so what follows (its assertions) does not run — always, or when under a condition.
+ */
+function earlyReturns(test: OpenTest, assertionOffsets: readonly number[]): RuntimeSkip[] {
+  if (test.returns.length === 0 || !test.bodyFunction) return [];
+  const first = assertionOffsets.length > 0 ? Math.min(...assertionOffsets) : Infinity;
+  const body = test.bodyFunction.body;
+  const statements = body && body.type === 'BlockStatement' ? body.body : [];
+  const skips: RuntimeSkip[] = [];
+  for (const candidate of test.returns) {
+    if (candidate.start > first) continue;
+    const codeAfter = assertionOffsets.some((offset) => offset >= candidate.end) || hasStatementAfter(statements, candidate.end);
+    if (codeAfter) skips.push({ kind: 'return', line: candidate.line, conditional: candidate.conditional });
+  }
+  return skips;
+}
+
+/** Whether a statement (at any depth of blocks, branches and loops) starts at or after `offset`. */
+function hasStatementAfter(statements: readonly (Statement | Node)[], offset: number): boolean {
+  for (const statement of statements) {
+    if (statement.start >= offset) return true;
+    if (statement.end <= offset) continue;
+    if (hasStatementAfter(childStatements(statement), offset)) return true;
+  }
+  return false;
+}
+
+function childStatements(statement: Node): Node[] {
+  switch (statement.type) {
+    case 'BlockStatement':
+      return statement.body;
+    case 'IfStatement':
+      return statement.alternate ? [statement.consequent, statement.alternate] : [statement.consequent];
+    case 'ForStatement':
+    case 'ForInStatement':
+    case 'ForOfStatement':
+    case 'WhileStatement':
+    case 'DoWhileStatement':
+    case 'LabeledStatement':
+      return [statement.body];
+    case 'TryStatement':
+      return [statement.block, ...(statement.handler ? [statement.handler.body] : []), ...(statement.finalizer ? [statement.finalizer] : [])];
+    case 'SwitchStatement':
+      return statement.cases.flatMap((switchCase) => switchCase.consequent);
+    default:
+      return [];
+  }
+}
+
+/** The function holding a test's body: itself, or the one a wrapper receives (`fakeAsync(() => …)`). */
+function innerFunction(body: Expression): FunctionLike | null {
+  if (isFunction(body)) return body;
+  if (body.type !== 'CallExpression') return null;
+  for (const arg of body.arguments) {
+    if (arg.type === 'SpreadElement') continue;
+    const inner = innerFunction(arg);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+/** The ranges of a body's top-level statements; an expression body is one. */
+function statementsOf(fn: FunctionLike): readonly { start: number; end: number }[] {
+  const body = fn.body;
+  if (!body) return [];
+  return body.type === 'BlockStatement' ? body.body : [body];
 }
 
 function inheritable(test: OpenTest): TestModifier[] {
