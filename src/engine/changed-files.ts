@@ -18,6 +18,11 @@ export async function inspectChanges(
   inspectors: readonly Inspector<unknown>[],
   paths: PathGroups,
 ): Promise<{ files: ChangedFile[]; skipped: SkippedFile[]; inspected: number }> {
+  await Promise.all(
+    inspectors
+      .filter((inspector) => inspector.prepare && diff.some((entry) => [entry.basePath, entry.headPath].some((file) => file !== null && inspector.appliesTo(file, paths))))
+      .map((inspector) => inspector.prepare!()),
+  );
   const skipped = new Map<string, SkippedFile>();
   let inspected = 0;
   const files = await Promise.all(

@@ -12,6 +12,12 @@ export interface Inspector<F> {
   appliesTo(path: string, paths: PathGroups): boolean;
   /** Extra memo key from the path when the same bytes parse differently by name (`.ts` vs `.tsx`). */
   cacheKey?(path: string): string;
+  /**
+   * Asynchronous set-up done once before the first `inspect` (loading a WebAssembly parser). The
+   * engine awaits it only when the inspector applies to a changed file, so an audit that never
+   * meets such a file never pays for it.
+   */
+  prepare?(): Promise<void>;
   inspect(path: string, text: string): F;
 }
 

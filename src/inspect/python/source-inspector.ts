@@ -1,6 +1,9 @@
 import type { Inspector } from '../inspector.js';
 import type { SourceFacts, Suppression } from '../source-facts.js';
 import { pythonComments, pythonCoveragePragmas } from './comments.js';
+import { pythonImports } from './imports.js';
+import { parsePython, preparePython } from './parse.js';
+import { pythonTests } from './tests.js';
 
 /**
  * Checker directives in Python comments. `# type: ignore[code]` (mypy), `# pyright: ignore[rule]`,
@@ -35,19 +38,26 @@ function suppressionsOf(text: string): Suppression[] {
 }
 
 /**
- * Python source facts from comments: checker suppressions and coverage pragmas. Tests,
- * assertions and type escapes in Python come with the test-integrity work; this inspector never
- * fails to parse, as it reads tokens, not a syntax tree.
+ * Python source facts: checker suppressions and coverage pragmas from comments, and from the
+ * syntax tree (tree-sitter-python, see PARSER.md) the pytest / unittest test inventory and the
+ * imports. A file with a syntax error throws `UnparseableError` at the first error. Needs
+ * `pythonSourceInspector.prepare()` to have completed (it loads the WebAssembly parser).
  */
-export const pythonSourceInspector: Inspector<SourceFacts> = {
-  id: 'python-source@1',
-  appliesTo: (path) => /\.pyw?$/.test(path),
-  inspect: (_path, text) => ({
+export function inspectPythonSource(text: string): SourceFacts {
+  const source = parsePython(text);
+  return {
     language: 'python',
     suppressions: suppressionsOf(text),
     typeEscapes: [],
     coveragePragmas: pythonCoveragePragmas(text),
-    tests: [],
-    imports: [],
-  }),
+    tests: pythonTests(source),
+    imports: pythonImports(source),
+  };
+}
+
+export const pythonSourceInspector: Inspector<SourceFacts> = {
+  id: 'python-source@2',
+  appliesTo: (path) => /\.pyw?$/.test(path),
+  prepare: preparePython,
+  inspect: (_path, text) => inspectPythonSource(text),
 };
