@@ -1,4 +1,6 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
+import { unwrapLauncher } from '../commands/launchers.js';
+import type { Word } from '../commands/shell.js';
+import { isPackageJson, isWorkflow, numberedId, walkCommands, type CommandSite, type WalkOptions } from '../commands/walk.js';
 import {
   emptyCoverageFacts,
   type ConfigSource,
@@ -16,13 +18,12 @@ import type { CoveragePySettings, PyList } from './python/settings.js';
 /**
  * Coverage flags on command lines: `package.json` scripts and GitHub Actions `run:` steps.
  *
- * Each script / step is split into simple commands by a POSIX-shell word splitter (quotes,
- * backslash escapes and line continuations, `&&` `||` `;` `|` `&` and newlines, comments,
- * `VAR=value` prefixes); wrappers are removed (`npx`, `pnpm exec`/`dlx`, `pnpm <bin>`, `yarn <bin>`,
- * `bunx`, `npm exec`, `cross-env`, `env`, `python -m`, `uv run`, `poetry run`, `pipenv run`,
- * `hatch run`, `node_modules/.bin/…`); `npm run X -- args` / `pnpm X args` / `yarn X args`
- * re-read script X of the same package with the extra arguments appended; `cd DIR` moves the
- * root of later commands.
+ * The commands come from the shared command walker (`../commands/`): scripts and steps split into
+ * simple commands by its shell word splitter, launchers removed (`npx`, `pnpm exec`/`dlx`,
+ * `pnpm <bin>`, `yarn <bin>`, `bunx`, `npm exec`, `cross-env`, `env`, `python -m`, `uv run`,
+ * `poetry run`, `pipenv run`, `hatch run`, `node_modules/.bin/…`), `npm run X -- args` /
+ * `pnpm X args` / `yarn X args` re-reading script X of the same package with the extra arguments
+ * appended, `cd DIR` moving the root of later commands. A workflow scope's origin is its step's line.
  *
  * Then, per tool, the flags that change what is measured or enforced:
  * - vitest: `--coverage.include`, `--coverage.exclude` (repeatable, `=` or a separate word),
@@ -46,192 +47,20 @@ import type { CoveragePySettings, PyList } from './python/settings.js';
  * the tool's config file, which the model cannot reference (see the report).
  */
 
-// ─── Shell words ──────────────────────────────────────────────────────────────────────────────
-
-export interface Word {
-  text: string;
-  line: number;
-}
-
-/** Simple commands of a shell script: words with their 1-based line (`firstLine` is the script's first line). */
-export function splitShell(script: string, firstLine = 1): Word[][] {
-  const commands: Word[][] = [];
-  let words: Word[] = [];
-  let line = firstLine;
-  let current: string | null = null;
-  let currentLine = line;
-  const endWord = (): void => {
-    if (current !== null) words.push({ text: current, line: currentLine });
-    current = null;
-  };
-  const endCommand = (): void => {
-    endWord();
-    if (words.length > 0) commands.push(words);
-    words = [];
-  };
-  const inWord = (): boolean => current !== null;
-  const add = (text: string): void => {
-    if (current === null) {
-      current = '';
-      currentLine = line;
-    }
-    current += text;
-  };
-  for (let i = 0; i < script.length; i++) {
-    const c = script[i]!;
-    if (c === '\\') {
-      const next = script[i + 1];
-      if (next === '\n') {
-        line++;
-        i++;
-        continue;
-      }
-      if (next !== undefined) add(next);
-      i++;
-      continue;
-    }
-    if (c === "'") {
-      add('');
-      const end = script.indexOf("'", i + 1);
-      const body = script.slice(i + 1, end < 0 ? script.length : end);
-      add(body);
-      line += body.split('\n').length - 1;
-      i = end < 0 ? script.length : end;
-      continue;
-    }
-    if (c === '"') {
-      add('');
-      let j = i + 1;
-      for (; j < script.length && script[j] !== '"'; j++) {
-        const d = script[j]!;
-        if (d === '\\' && '"\\$`\n'.includes(script[j + 1] ?? '')) {
-          if (script[j + 1] !== '\n') add(script[j + 1]!);
-          else line++;
-          j++;
-        } else {
-          if (d === '\n') line++;
-          add(d);
-        }
-      }
-      i = j;
-      continue;
-    }
-    if (c === '$' && script[i + 1] === '(') {
-      // Command substitution: kept as text of the word (its commands are not read).
-      let depth = 0;
-      let j = i + 1;
-      for (; j < script.length; j++) {
-        if (script[j] === '(') depth++;
-        else if (script[j] === ')' && --depth === 0) break;
-        else if (script[j] === '\n') line++;
-      }
-      add(script.slice(i, j + 1));
-      i = j;
-      continue;
-    }
-    if (c === '#' && !inWord()) {
-      while (i + 1 < script.length && script[i + 1] !== '\n') i++;
-      continue;
-    }
-    if (c === '\n') {
-      endCommand();
-      line++;
-      continue;
-    }
-    if (c === ' ' || c === '\t' || c === '\r') {
-      endWord();
-      continue;
-    }
-    if (c === ';' || c === '&' || c === '|' || c === '(' || c === ')') {
-      endCommand();
-      if ((c === '&' || c === '|') && script[i + 1] === c) i++;
-      continue;
-    }
-    add(c);
-  }
-  endCommand();
-  return commands;
-}
-
 // ─── Unwrapping ───────────────────────────────────────────────────────────────────────────────
 
-const TOOLS = new Set(['vitest', 'jest', 'nyc', 'c8', 'pytest', 'py.test', 'coverage']);
-const NPX_VALUE_FLAGS = new Set(['-p', '--package', '-c', '--call', '--node-options']);
+const TOOLS = new Map([['vitest', 'vitest'], ['jest', 'jest'], ['nyc', 'nyc'], ['c8', 'c8'], ['pytest', 'pytest'], ['py.test', 'pytest'], ['coverage', 'coverage']]);
 
-/** Drops env assignments and launchers; returns the tool's words (first word = tool name) or null. */
-function unwrap(words: Word[]): Word[] | null {
-  let rest = words;
-  for (let guard = 0; guard < 10 && rest.length > 0; guard++) {
-    while (rest.length > 0 && /^[A-Za-z_]\w*=/.test(rest[0]!.text)) rest = rest.slice(1);
-    if (rest.length === 0) return null;
-    const head = rest[0]!.text;
-    const name = head.slice(head.lastIndexOf('/') + 1);
-    const second = rest[1]?.text;
-    if (TOOLS.has(name)) return [{ text: name === 'py.test' ? 'pytest' : name, line: rest[0]!.line }, ...rest.slice(1)];
-    if (name === 'npx' || name === 'bunx' || name === 'pnpx') {
-      let i = 1;
-      while (i < rest.length && rest[i]!.text.startsWith('-')) i += NPX_VALUE_FLAGS.has(rest[i]!.text) ? 2 : 1;
-      rest = rest.slice(i);
-      continue;
-    }
-    if ((name === 'pnpm' || name === 'yarn' || name === 'npm' || name === 'bun') && (second === 'exec' || second === 'dlx' || second === 'x')) {
-      rest = rest.slice(2);
-      if (rest[0]?.text === '--') rest = rest.slice(1);
-      continue;
-    }
-    if ((name === 'pnpm' || name === 'yarn') && second !== undefined && TOOLS.has(second)) {
-      rest = rest.slice(1);
-      continue;
-    }
-    if (name === 'cross-env' || name === 'env' || name === 'time' || name === 'exec') {
-      rest = rest.slice(1);
-      continue;
-    }
-    if (/^python(\d(\.\d+)?)?$/.test(name) && second === '-m') {
-      rest = rest.slice(2);
-      continue;
-    }
-    if ((name === 'uv' || name === 'poetry' || name === 'pipenv' || name === 'hatch' || name === 'pdm' || name === 'rye') && second === 'run') {
-      let i = 2;
-      while (i < rest.length && rest[i]!.text.startsWith('-')) i++;
-      rest = rest.slice(i);
-      continue;
-    }
-    return null;
-  }
-  return null;
-}
-
-/** `npm run X -- a b`, `pnpm [run] X a b`, `yarn [run] X a b`: the script name and extra words. */
-function scriptCall(words: Word[]): { name: string; extra: Word[] } | null {
-  let rest = words;
-  while (rest.length > 0 && /^[A-Za-z_]\w*=/.test(rest[0]!.text)) rest = rest.slice(1);
-  const head = rest[0]?.text;
-  if (head !== 'npm' && head !== 'pnpm' && head !== 'yarn' && head !== 'bun') return null;
-  let i = 1;
-  if (rest[i]?.text === 'run' || rest[i]?.text === 'run-script') i++;
-  else if (head === 'npm' && rest[i]?.text !== 'test' && rest[i]?.text !== 't') return null;
-  while (i < rest.length && rest[i]!.text.startsWith('-')) i++;
-  const name = rest[i]?.text;
-  if (name === undefined) return null;
-  let extra = rest.slice(i + 1);
-  if (extra[0]?.text === '--') extra = extra.slice(1);
-  else if (head === 'npm') extra = [];
-  return { name: name === 't' ? 'test' : name, extra };
+/** The tool's words (first word = tool name) once launchers are removed, or null. */
+function unwrap(words: readonly Word[]): Word[] | null {
+  const launched = unwrapLauncher(words, (name) => TOOLS.get(name) ?? null);
+  return launched && [{ text: launched.tool, line: launched.line }, ...launched.words];
 }
 
 // ─── Flag reading ─────────────────────────────────────────────────────────────────────────────
 
-interface Invocation {
-  /** The file of the script or workflow. */
-  file: string;
-  /** Base scope id: `cli:<file>#scripts.test`. */
-  id: string;
-  /** Line of the script / step (origin of the scope). */
-  line: number;
-  /** Directory the command runs in. */
-  root: string;
-}
+/** A script or step, with the directory the command runs in. */
+type Invocation = CommandSite;
 
 interface Emitter {
   facts: CoverageFacts;
@@ -240,10 +69,7 @@ interface Emitter {
 }
 
 function scopeIdFor(emit: Emitter, at: Invocation, tool: string): string {
-  const key = `${at.id}/${tool}`;
-  const n = (emit.counts.get(key) ?? 0) + 1;
-  emit.counts.set(key, n);
-  return n === 1 ? key : `${key}#${n}`;
+  return numberedId(emit.counts, `${at.id}/${tool}`);
 }
 
 /** `--name=value` / `--name value`: the value and the index of the next word. */
@@ -274,7 +100,7 @@ function flagPattern(pattern: string, syntax: Pattern['syntax'], flag: string, f
 function pushScope(emit: Emitter, at: Invocation, tool: CoverageTool, id: string, include: Pattern[], exclude: Pattern[], extensions: string[] | null, dot: boolean): void {
   if (include.length === 0 && exclude.length === 0) return;
   const unresolved = [...runtimePatterns(include, 'include', at), ...runtimePatterns(exclude, 'exclude', at)];
-  const scope: CoverageScope = { tool, id, origin: { file: at.file, line: at.line }, root: at.root, include: include.length > 0 ? include : 'dynamic', exclude, extensions, dot, unresolved };
+  const scope: CoverageScope = { tool, id, origin: { file: at.file, line: at.line }, root: at.dir, include: include.length > 0 ? include : 'dynamic', exclude, extensions, dot, unresolved };
   emit.facts.scopes.push(scope);
 }
 
@@ -464,7 +290,7 @@ interface PythonOverrides {
 }
 
 function pythonFacts(emit: Emitter, at: Invocation, id: string, o: PythonOverrides): void {
-  const resolved = resolveCoverageConfig(emit.source, at.root, o.rcfile);
+  const resolved = resolveCoverageConfig(emit.source, at.dir, o.rcfile);
   const config: CoveragePySettings | null = resolved.kind === 'settings' ? resolved.settings : null;
   if (resolved.kind === 'error') {
     emit.facts.unresolved.push({ file: resolved.file, line: resolved.line, setting: 'coverage.py config', expression: resolved.message.slice(0, 120), reason: 'coverage.py cannot read the file' });
@@ -487,7 +313,7 @@ function pythonFacts(emit: Emitter, at: Invocation, id: string, o: PythonOverrid
       tool: 'coverage.py',
       id,
       origin: { file: at.file, line: at.line },
-      root: at.root,
+      root: at.dir,
       include: source.length > 0 ? source : include.length > 0 ? include : 'dynamic',
       exclude: [...omit, ...fromList(config?.reportOmit, 'python-glob', cfg)],
       extensions: COVERAGE_PY_EXTENSIONS,
@@ -594,16 +420,7 @@ function readCoverageCommand(emit: Emitter, at: Invocation, words: Word[]): Word
   return rest;
 }
 
-function readCommand(emit: Emitter, at: Invocation, words: Word[], depth: number, scripts: ScriptLookup): void {
-  if (depth > 5) return;
-  const call = scriptCall(words);
-  if (call && call.extra.length > 0) {
-    const script = scripts(at.root, call.name);
-    if (script !== null) {
-      for (const command of splitShell(script)) readCommand(emit, at, [...command.map((w) => ({ text: w.text, line: at.line })), ...call.extra], depth + 1, scripts);
-      return;
-    }
-  }
+function readCommand(emit: Emitter, at: Invocation, words: Word[], again: (words: Word[]) => void): void {
   const tool = unwrap(words);
   if (!tool) return;
   let rest: Word[] | null = null;
@@ -627,24 +444,11 @@ function readCommand(emit: Emitter, at: Invocation, words: Word[], depth: number
   }
   if (rest) {
     // `nyc mocha`, `c8 vitest run`, `coverage run -m pytest`: the wrapped command too.
-    readCommand(emit, at, rest, depth + 1, scripts);
+    again(rest);
   }
 }
 
-/** The text of script `name` of the package.json in `dir` (or null). */
-type ScriptLookup = (dir: string, name: string) => string | null;
-
-function readScript(emit: Emitter, at: Invocation, script: string, firstLine: number, scripts: ScriptLookup): void {
-  let root = at.root;
-  for (const words of splitShell(script, firstLine)) {
-    if (words[0]?.text === 'cd' && words[1] !== undefined) {
-      root = joinPath(root, words[1].text);
-      continue;
-    }
-    readCommand(emit, { ...at, root }, words, 0, scripts);
-  }
-}
-
+/** `cd rel` from `dir` (an absolute path from the root, `..` stops at the root). */
 function joinPath(dir: string, rel: string): string {
   const parts = rel.startsWith('/') ? [] : dir.split('/').filter((p) => p !== '');
   for (const part of rel.split('/')) {
@@ -657,80 +461,7 @@ function joinPath(dir: string, rel: string): string {
 
 // ─── Files ────────────────────────────────────────────────────────────────────────────────────
 
-const dirOf = (path: string): string => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
 const baseOf = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
-const isWorkflow = (path: string): boolean => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path);
-const isPackageJson = (path: string): boolean => baseOf(path) === 'package.json' && !path.split('/').includes('node_modules');
-
-interface PackageScripts {
-  scripts: Map<string, { text: string; line: number }>;
-}
-
-function readPackageScripts(text: string): PackageScripts | null {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: false });
-  if (doc.errors.length > 0 || !isMap(doc.contents)) return null;
-  const scripts = doc.contents.get('scripts', true);
-  const result = new Map<string, { text: string; line: number }>();
-  if (isMap(scripts)) {
-    for (const pair of scripts.items) {
-      if (isScalar(pair.key) && isScalar(pair.value) && typeof pair.value.value === 'string') {
-        result.set(String(pair.key.value), { text: pair.value.value, line: counter.linePos(pair.value.range?.[0] ?? 0).line });
-      }
-    }
-  }
-  return { scripts: result };
-}
-
-function scalarText(node: unknown): string | null {
-  return isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : null;
-}
-
-function runStartLine(node: YamlNode, counter: LineCounter): number {
-  const line = counter.linePos(node.range?.[0] ?? 0).line;
-  const block = isScalar(node) && (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED);
-  return block ? line + 1 : line;
-}
-
-function readWorkflow(emit: Emitter, file: string, text: string, scripts: ScriptLookup): void {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: false });
-  if (doc.errors.length > 0) {
-    emit.facts.unresolved.push({ file, line: doc.errors[0]!.linePos?.[0].line ?? 1, setting: 'workflow', expression: doc.errors[0]!.message.split('\n')[0]!.slice(0, 120), reason: 'invalid YAML' });
-    return;
-  }
-  if (!isMap(doc.contents)) return;
-  const defaultsDir = (map: unknown): string | null => {
-    if (!isMap(map)) return null;
-    const defaults = map.get('defaults', true);
-    const run = isMap(defaults) ? defaults.get('run', true) : undefined;
-    return isMap(run) ? scalarText(run.get('working-directory', true)) : null;
-  };
-  const workflowDir = defaultsDir(doc.contents) ?? '';
-  const jobs = doc.contents.get('jobs', true);
-  if (!isMap(jobs)) return;
-  for (const jobPair of jobs.items) {
-    const job = jobPair.value;
-    const jobName = scalarText(jobPair.key);
-    if (!isMap(job) || jobName === null) continue;
-    const jobDir = defaultsDir(job) ?? workflowDir;
-    const steps = job.get('steps', true);
-    if (!isSeq(steps)) continue;
-    steps.items.forEach((step, index) => {
-      if (!isMap(step)) return;
-      const run = step.get('run', true);
-      const script = scalarText(run);
-      if (script === null || !run) return;
-      const name = scalarText(step.get('name', true));
-      const stepId = scalarText(step.get('id', true));
-      const selector = name !== null ? `name=${name}` : stepId !== null ? `id=${stepId}` : String(index);
-      const dir = scalarText(step.get('working-directory', true)) ?? jobDir;
-      const line = counter.linePos(step.range?.[0] ?? 0).line;
-      const at: Invocation = { file, id: `cli:${file}#jobs.${jobName}.steps[${selector}]`, line, root: joinPath('', dir.replace(/^\.\/?/, '')) };
-      readScript(emit, at, script, runStartLine(run as YamlNode, counter), scripts);
-    });
-  }
-}
 
 export const cliFlagsReader = {
   // The facts carry each tool's own name; `tool` here names the reader's main output.
@@ -738,28 +469,14 @@ export const cliFlagsReader = {
   readsFile: (path: string) => isWorkflow(path) || isPackageJson(path) || ['.coveragerc', 'setup.cfg', 'tox.ini', 'pyproject.toml'].includes(baseOf(path)),
   read(source: ConfigSource): CoverageFacts {
     const emit: Emitter = { facts: emptyCoverageFacts(), counts: new Map(), source };
-    const packages = new Map<string, PackageScripts | null>();
-    const pkg = (dir: string): PackageScripts | null => {
-      if (!packages.has(dir)) {
-        const text = source.read(dir === '' ? 'package.json' : `${dir}/package.json`);
-        packages.set(dir, text === null ? null : readPackageScripts(text));
-      }
-      return packages.get(dir)!;
+    const options: WalkOptions = {
+      stepLine: 'step',
+      resolveDir: joinPath,
+      invalidWorkflow: (file, line, message) => {
+        emit.facts.unresolved.push({ file, line, setting: 'workflow', expression: message.slice(0, 120), reason: 'invalid YAML' });
+      },
     };
-    const scripts: ScriptLookup = (dir, name) => pkg(dir)?.scripts.get(name)?.text ?? null;
-    for (const path of [...source.paths].sort()) {
-      if (isPackageJson(path)) {
-        const dir = dirOf(path);
-        const found = pkg(dir);
-        if (!found) continue;
-        for (const [name, script] of found.scripts) {
-          readScript(emit, { file: path, id: `cli:${path}#scripts.${name}`, line: script.line, root: dir }, script.text, script.line, scripts);
-        }
-      } else if (isWorkflow(path)) {
-        const text = source.read(path);
-        if (text !== null) readWorkflow(emit, path, text, scripts);
-      }
-    }
+    walkCommands(source, options, (at, words, again) => { readCommand(emit, at, words, again); });
     return emit.facts;
   },
 } satisfies CoverageReader;
@@ -767,8 +484,9 @@ export const cliFlagsReader = {
 /** For pytest-cov: reads pytest flags from a word list into facts (shared with `pytest-cov.ts`). */
 export function pytestFlagFacts(source: ConfigSource, file: string, id: string, line: number, root: string, words: Word[]): CoverageFacts {
   const emit: Emitter = { facts: emptyCoverageFacts(), counts: new Map(), source };
-  readPytest(emit, { file, id, line, root }, [{ text: 'pytest', line }, ...words], id);
+  readPytest(emit, { file, id, line, dir: root }, [{ text: 'pytest', line }, ...words], id);
   return emit.facts;
 }
 
 export { mergeFacts };
+export { splitShell, type Word } from '../commands/shell.js';

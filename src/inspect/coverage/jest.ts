@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
-import { createConfigEvaluator, jsonValue, property, type ConfigValue } from '../config-eval/index.js';
+import { createConfigEvaluator, property, type ConfigValue } from '../config-eval/index.js';
 import { dirname, joinPath } from '../config-eval/paths.js';
+import { JEST_CONFIG_FILE, jestConfigDirs, jestConfigIn, jestRootDir, readsJestFile } from '../tools/jest-config.js';
 import { JEST_DEFAULT_COVERAGE_PATH_IGNORE } from './js-defaults.js';
 import { basename, METRICS, originOf, readBoolean, readNumber, readPatterns, threshold, toUnresolved } from './js-common.js';
 import { emptyCoverageFacts, type ConfigSource, type CoverageFacts, type CoverageReader, type Pattern, type Unresolved } from './model.js';
@@ -17,18 +18,12 @@ import { emptyCoverageFacts, type ConfigSource, type CoverageFacts, type Coverag
  *   repository is `/`, so a pattern is to be tested against `'/' + repoRelativePath`.
  * - `projects`: globs (with `<rootDir>`) naming directories or config files, or inline objects.
  *   A project config is not a root of its own.
- * Config lookup per directory: jest.config.{js,ts,mjs,cjs,cts,json} (jest-config constants.ts
- * JEST_CONFIG_EXT_ORDER), else `package.json#jest`.
+ * Config lookup per directory (`../tools/jest-config.ts`): jest.config.{js,ts,mjs,cjs,cts,json}
+ * (jest-config constants.ts JEST_CONFIG_EXT_ORDER), else `package.json#jest`.
  */
-const JEST_CONFIG_EXTENSIONS = ['.js', '.ts', '.mjs', '.cjs', '.cts', '.json'];
-const CONFIG_FILE = /^jest\.config\.(?:[cm]?[jt]s|json)$/;
-
 export const jestReader: CoverageReader = {
   tool: 'jest',
-  readsFile(path) {
-    const name = basename(path);
-    return CONFIG_FILE.test(name) || name === 'package.json';
-  },
+  readsFile: readsJestFile,
   read: readJest,
 };
 
@@ -45,39 +40,14 @@ function readJest(source: ConfigSource): CoverageFacts {
   const facts = emptyCoverageFacts();
   const paths = new Set(source.paths);
   const evaluator = createConfigEvaluator(source);
-  const dirs = new Set<string>();
-  for (const path of source.paths) {
-    const name = basename(path);
-    if (CONFIG_FILE.test(name) || name === 'package.json') dirs.add(dirname(path));
-  }
-
+  const dirs = jestConfigDirs(source.paths);
   const load = (dir: string, requireJestKey: boolean): JestConfig | null => {
-    const prefix = dir === '' ? '' : `${dir}/`;
-    for (const extension of JEST_CONFIG_EXTENSIONS) {
-      const file = `${prefix}jest.config${extension}`;
-      if (!paths.has(file)) continue;
-      let value: ConfigValue;
-      if (extension === '.json') {
-        const text = source.read(file);
-        value = text === null ? { kind: 'unresolved', file, line: 1, expression: file, reason: 'file not available' } : jsonValue(file, text);
-      } else {
-        value = evaluator.config(file);
-      }
-      if (value.kind === 'function') value = value.returns;
-      return { label: file, file, value, rootDir: rootDirOf(value, dir) };
-    }
-    const packageJson = `${prefix}package.json`;
-    if (!paths.has(packageJson)) return null;
-    const text = source.read(packageJson);
-    if (text === null) return null;
-    const jest = property(jsonValue(packageJson, text), 'jest');
-    if (jest.kind === 'undefined' && requireJestKey) return null;
-    const value: ConfigValue = jest.kind === 'undefined' ? { kind: 'object', file: packageJson, line: 1, properties: new Map(), opaque: [] } : jest;
-    return { label: `${packageJson}#jest`, file: packageJson, value, rootDir: rootDirOf(value, dir) };
+    const found = jestConfigIn(source, paths, dir, requireJestKey, evaluator);
+    return found && { label: found.label, file: found.file, value: found.value, rootDir: jestRootDir(found.value, dir) };
   };
 
   const roots: JestConfig[] = [];
-  for (const dir of [...dirs].sort()) {
+  for (const dir of dirs) {
     const config = load(dir, true);
     if (config) roots.push(config);
   }
@@ -91,12 +61,12 @@ function readJest(source: ConfigSource): CoverageFacts {
     const list: { config: JestConfig; key: string }[] = [];
     projects.items.forEach((item, index) => {
       if (item.kind === 'object') {
-        list.push({ config: { label: root.label, file: item.file, value: item, rootDir: rootDirOf(item, root.rootDir) }, key: `projects[${index}]` });
+        list.push({ config: { label: root.label, file: item.file, value: item, rootDir: jestRootDir(item, root.rootDir) }, key: `projects[${index}]` });
       } else if (item.kind === 'string') {
         const glob = joinPath(root.rootDir, item.value.replace(/^<rootDir>\/?/, ''));
         if (glob === null) return;
         const matches = picomatch(glob === '' ? '.' : glob, { dot: true });
-        for (const dir of [...dirs].sort()) {
+        for (const dir of dirs) {
           if (dir === root.rootDir && glob !== dir) continue;
           if (!matches(dir === '' ? '.' : dir)) continue;
           const config = load(dir, false);
@@ -105,7 +75,7 @@ function readJest(source: ConfigSource): CoverageFacts {
           if (!list.some((entry) => entry.config.label === config.label)) list.push({ config, key: config.label });
         }
         for (const path of source.paths) {
-          if (!CONFIG_FILE.test(basename(path)) || !matches(path)) continue;
+          if (!JEST_CONFIG_FILE.test(basename(path)) || !matches(path)) continue;
           const config = load(dirname(path), false);
           if (config === null) continue;
           referenced.add(config.label);
@@ -123,13 +93,6 @@ function readJest(source: ConfigSource): CoverageFacts {
     readRoot(root, projectsOf.get(root) ?? null, facts);
   }
   return facts;
-}
-
-function rootDirOf(value: ConfigValue, dir: string): string {
-  const rootDir = property(value, 'rootDir');
-  if (rootDir.kind !== 'string') return dir;
-  if (rootDir.repoPath) return rootDir.value;
-  return joinPath(dir, rootDir.value.replace(/^<rootDir>\/?/, '')) ?? dir;
 }
 
 function readRoot(root: JestConfig, projects: { config: JestConfig; key: string }[] | null, facts: CoverageFacts): void {

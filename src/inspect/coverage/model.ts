@@ -1,3 +1,5 @@
+import type { ConfigSource } from '../config-source.js';
+
 /**
  * Facts about coverage configuration, the same shape for every tool (vitest, jest, nyc, c8,
  * coverage.py, repository threshold files, command-line flags). Readers produce them from
@@ -95,16 +97,8 @@ export function emptyCoverageFacts(): CoverageFacts {
   return { scopes: [], thresholds: [], enforcement: [], excludedLinePatterns: [], unresolved: [] };
 }
 
-/**
- * What a coverage reader gets: the revision's file list and a way to read text files. Reads are
- * synchronous because the engine preloads the files a reader declares it may need.
- */
-export interface ConfigSource {
-  /** Every file path of the revision. */
-  readonly paths: readonly string[];
-  /** Text of a file of the revision, or null when absent, binary or too large. */
-  read(path: string): string | null;
-}
+/** What a coverage reader gets: the revision's file list and synchronous reads (see `config-source.ts`). */
+export type { ConfigSource };
 
 /** One module per tool: which files it reads, and the facts it extracts from them. */
 export interface CoverageReader {

@@ -1,15 +1,13 @@
 import path from 'node:path';
-import type { ChangedPath, ProjectInspector, RevisionFiles } from '../inspector.js';
-import { emptyCoverageFacts, type ConfigSource, type CoverageFacts, type CoverageReader } from './model.js';
+import type { ChangedPath, ProjectInspector } from '../inspector.js';
+import { readWithSource } from '../config-source.js';
+import { emptyCoverageFacts, type CoverageFacts, type CoverageReader } from './model.js';
 
 /** Coverage facts of a revision, with its file list: the measured set is computed from both. */
 export interface CoverageProjectFacts {
   facts: CoverageFacts;
   paths: readonly string[];
 }
-
-/** Rounds of "a config imported a file we had not loaded": enough for chains of shared configs. */
-const MAX_LOAD_ROUNDS = 5;
 
 /**
  * Files whose change may alter coverage facts even though no reader claims them up front:
@@ -34,7 +32,7 @@ export function coverageProjectInspector(loadReaders: () => Promise<readonly Cov
     collect: async (revision) => {
       const readers = await loadReaders();
       const readsFile = (file: string) => readers.some((reader) => reader.readsFile(file));
-      return { facts: await readCoverage(revision, readers, readsFile), paths: revision.paths };
+      return { facts: await readWithSource(revision, readsFile, (source) => mergeFacts(readers.map((reader) => reader.read(source)))), paths: revision.paths };
     },
   };
 }
@@ -53,31 +51,6 @@ export function changeMayAffectCoverage(entry: ChangedPath): boolean {
 export function mayBeCoverageInput(file: string): boolean {
   const name = path.posix.basename(file);
   return CONFIG_LIKE.test(name) || DATA_FILE.test(name) || RC_FILE.test(name);
-}
-
-async function readCoverage(revision: RevisionFiles, readers: readonly CoverageReader[], readsFile: (file: string) => boolean): Promise<CoverageFacts> {
-  const existing = new Set(revision.paths);
-  const loaded = new Map<string, string | null>();
-  const load = async (files: Iterable<string>) => {
-    const list = [...files].filter((file) => !loaded.has(file));
-    const texts = await Promise.all(list.map((file) => revision.readText(file)));
-    list.forEach((file, i) => loaded.set(file, texts[i] ?? null));
-  };
-  await load(revision.paths.filter(readsFile));
-  for (let round = 0; ; round++) {
-    const requested = new Set<string>();
-    const source: ConfigSource = {
-      paths: revision.paths,
-      read: (file) => {
-        if (loaded.has(file)) return loaded.get(file) ?? null;
-        if (existing.has(file)) requested.add(file);
-        return null;
-      },
-    };
-    const facts = mergeFacts(readers.map((reader) => reader.read(source)));
-    if (requested.size === 0 || round + 1 >= MAX_LOAD_ROUNDS) return facts;
-    await load(requested);
-  }
 }
 
 export function mergeFacts(all: readonly CoverageFacts[]): CoverageFacts {

@@ -1,15 +1,15 @@
 import picomatch from 'picomatch';
-import { createConfigEvaluator, property, type ConfigValue, type PackageImport } from '../config-eval/index.js';
+import { property, type ConfigValue } from '../config-eval/index.js';
 import { dirname, joinPath } from '../config-eval/paths.js';
-import { vitestDefaults, type VitestDefaults } from './js-defaults.js';
-import { basename, dependencyRange, majorOf, METRICS, nearestPackageJson, originOf, readBoolean, readNumber, readPatterns, threshold, toUnresolved, type JsCoverageScope } from './js-common.js';
+import { hasTestSection, isViteConfig, loadVitestConfig, readsVitestFile, unwrapFunction, vitestConfigDirs, vitestConfigIn, vitestWorkspaceIn, type VitestConfigFile } from '../tools/vitest-config.js';
+import type { VitestDefaults } from './js-defaults.js';
+import { METRICS, originOf, readBoolean, readNumber, readPatterns, threshold, toUnresolved, type JsCoverageScope } from './js-common.js';
 import { emptyCoverageFacts, type ConfigSource, type CoverageFacts, type CoverageReader, type Pattern, type Threshold, type Unresolved } from './model.js';
 
 /**
  * Vitest coverage, read the way vitest resolves it:
- * - config files per directory in vitest's order (`vitest.config` before `vite.config`, extensions
- *   .ts .mts .cts .js .mjs .cjs; packages/vitest/src/constants.ts); a `vite.config.*` counts only
- *   when it has a `test` section;
+ * - config files per directory in vitest's order (`../tools/vitest-config.ts`); a `vite.config.*`
+ *   counts only when it has a `test` section;
  * - coverage is configured once, at the root config: project configs (`test.projects`,
  *   `test.workspace`, `vitest.workspace.*`) are run by the root and their `test.coverage` is not
  *   read (node/coverage.ts uses the root's `_coverageOptions`), so a referenced project config is
@@ -17,57 +17,25 @@ import { emptyCoverageFacts, type ConfigSource, type CoverageFacts, type Coverag
  * - include/exclude relative to the root (`test.root` ?? `root` ?? the config's directory), `dot: true`
  *   (test-exclude in v1–v3 providers, picomatch `{ dot: true }` in v4's BaseCoverageProvider.isIncluded).
  */
-const CONFIG_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
-const WORKSPACE_NAMES = ['vitest.workspace', 'vitest.projects'];
-const CONFIG_FILE = /^(?:vitest|vite)\.config\.[cm]?[jt]s$/;
-const WORKSPACE_FILE = /^vitest\.(?:workspace|projects)\.(?:[cm]?[jt]s|json)$/;
-
 export const vitestReader: CoverageReader = {
   tool: 'vitest',
-  readsFile(path) {
-    const name = basename(path);
-    return CONFIG_FILE.test(name) || WORKSPACE_FILE.test(name) || name === 'package.json';
-  },
+  readsFile: readsVitestFile,
   read: readVitest,
 };
-
-interface ConfigFile {
-  path: string;
-  value: ConfigValue;
-  defaults: VitestDefaults;
-  assumedVersion: boolean;
-}
 
 function readVitest(source: ConfigSource): CoverageFacts {
   const facts = emptyCoverageFacts();
   const paths = new Set(source.paths);
-  const byDirectory = new Map<string, string[]>();
-  for (const path of source.paths) {
-    const name = basename(path);
-    if (!CONFIG_FILE.test(name) && !WORKSPACE_FILE.test(name)) continue;
-    const dir = dirname(path);
-    byDirectory.set(dir, [...(byDirectory.get(dir) ?? []), name]);
-  }
-
-  const configs: ConfigFile[] = [];
+  const configs: VitestConfigFile[] = [];
   const workspaces: { path: string; value: ConfigValue; dir: string }[] = [];
-  for (const [dir, names] of [...byDirectory].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const prefix = dir === '' ? '' : `${dir}/`;
-    const pick = (bases: string[], extensions: string[]): string | undefined => {
-      for (const base of bases) for (const extension of extensions) if (names.includes(base + extension)) return prefix + base + extension;
-      return undefined;
-    };
-    const vitestConfig = pick(['vitest.config'], CONFIG_EXTENSIONS);
-    const viteConfig = pick(['vite.config'], CONFIG_EXTENSIONS);
-    for (const candidate of [vitestConfig, viteConfig]) {
-      if (candidate === undefined) continue;
-      const config = loadConfig(source, paths, candidate);
-      if (candidate === viteConfig && vitestConfig === undefined && !hasTestSection(config.value)) continue;
-      configs.push(config);
-      break;
+  for (const dir of vitestConfigDirs(source.paths)) {
+    const candidate = vitestConfigIn(paths, dir);
+    if (candidate !== null) {
+      const config = loadVitestConfig(source, paths, candidate);
+      if (!isViteConfig(candidate) || hasTestSection(config.value)) configs.push(config);
     }
-    const workspace = pick(WORKSPACE_NAMES, [...CONFIG_EXTENSIONS, '.json']);
-    if (workspace !== undefined) workspaces.push({ path: workspace, dir, value: loadConfig(source, paths, workspace).value });
+    const workspace = vitestWorkspaceIn(paths, dir);
+    if (workspace !== null) workspaces.push({ path: workspace, dir, value: loadVitestConfig(source, paths, workspace).value });
   }
 
   // Config files referenced as projects are run by their root, not on their own.
@@ -86,27 +54,10 @@ function readVitest(source: ConfigSource): CoverageFacts {
   // A workspace file with no config beside it: vitest runs with default coverage options from that directory.
   for (const workspace of workspaces) {
     if (configs.some((config) => dirname(config.path) === workspace.dir)) continue;
-    const loaded = loadConfig(source, paths, workspace.path);
+    const loaded = loadVitestConfig(source, paths, workspace.path);
     readRootConfig({ ...loaded, value: { kind: 'object', file: workspace.path, line: 1, properties: new Map(), opaque: [] } }, facts);
   }
   return facts;
-}
-
-function loadConfig(source: ConfigSource, paths: ReadonlySet<string>, path: string): ConfigFile {
-  const packageJson = nearestPackageJson(source, path, paths);
-  const range = packageJson ? dependencyRange(packageJson.value, 'vitest') : null;
-  const { defaults, assumed } = vitestDefaults(range === null ? null : majorOf(range));
-  const evaluator = createConfigEvaluator(source, { resolvePackage: (request) => vitestPackage(request, defaults) });
-  return { path, value: evaluator.config(path), defaults, assumedVersion: assumed };
-}
-
-function hasTestSection(value: ConfigValue): boolean {
-  const test = property(unwrapFunction(value), 'test');
-  return test.kind !== 'undefined';
-}
-
-function unwrapFunction(value: ConfigValue): ConfigValue {
-  return value.kind === 'function' ? value.returns : value;
 }
 
 function markReferenced(list: ConfigValue, dir: string, configPaths: readonly string[], into: Set<string>): void {
@@ -120,7 +71,7 @@ function markReferenced(list: ConfigValue, dir: string, configPaths: readonly st
   }
 }
 
-function readRootConfig(config: ConfigFile, facts: CoverageFacts): void {
+function readRootConfig(config: VitestConfigFile, facts: CoverageFacts): void {
   const { path, defaults } = config;
   // Keyed by directory, so a renamed config file (vite.config.ts → vitest.config.mts) pairs with its base.
   const id = `vitest:${dirname(path) || '.'}`;
@@ -220,45 +171,4 @@ function readThresholds(coverage: ConfigValue, defaults: VitestDefaults, id: str
   }
   for (const opaque of container.opaque) unresolved.push(toUnresolved(opaque, prefix));
   return out;
-}
-
-/** `configDefaults` / `coverageConfigDefaults` / `defaultExclude` / `defaultInclude` of vitest, per major. */
-function vitestPackage(request: PackageImport, defaults: VitestDefaults): ConfigValue | null {
-  if (!/^vitest(?:\/(?:dist\/)?config(?:\.js)?|\/node)?$/.test(request.specifier)) return null;
-  const { at } = request;
-  const strings = (items: readonly string[], label: string): ConfigValue => ({
-    kind: 'array',
-    ...at,
-    fromDefault: `${defaults.label} ${label}`,
-    items: items.map((value) => ({ kind: 'string', ...at, fromDefault: `${defaults.label} ${label}`, value })),
-  });
-  const coverage = (): ConfigValue => {
-    const properties = new Map<string, ConfigValue>([['exclude', strings(defaults.coverageExclude, 'coverageConfigDefaults.exclude')]]);
-    if (defaults.extension !== null) properties.set('extension', strings(defaults.extension, 'coverageConfigDefaults.extension'));
-    if (defaults.all !== null) properties.set('all', { kind: 'boolean', ...at, fromDefault: `${defaults.label} coverageConfigDefaults.all`, value: defaults.all });
-    properties.set('provider', { kind: 'string', ...at, value: 'v8' });
-    return { kind: 'object', ...at, fromDefault: `${defaults.label} coverageConfigDefaults`, properties, opaque: [] };
-  };
-  switch (request.name) {
-    case 'coverageConfigDefaults':
-      return coverage();
-    case 'configDefaults':
-      return {
-        kind: 'object',
-        ...at,
-        fromDefault: `${defaults.label} configDefaults`,
-        properties: new Map([
-          ['include', strings(defaults.testInclude, 'configDefaults.include')],
-          ['exclude', strings(defaults.testExclude, 'configDefaults.exclude')],
-          ['coverage', coverage()],
-        ]),
-        opaque: [],
-      };
-    case 'defaultExclude':
-      return strings(defaults.testExclude, 'defaultExclude');
-    case 'defaultInclude':
-      return strings(defaults.testInclude, 'defaultInclude');
-    default:
-      return null;
-  }
 }

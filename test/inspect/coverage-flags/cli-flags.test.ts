@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cliFlagsReader, splitShell } from '../../../src/inspect/coverage/cli-flags.js';
+import { cliFlagsReader } from '../../../src/inspect/coverage/cli-flags.js';
 import type { ConfigSource } from '../../../src/inspect/coverage/model.js';
 
 function memorySource(files: Record<string, string>): ConfigSource {
@@ -37,20 +37,6 @@ jobs:
         run: pytest --cov=app --cov=lib --cov-fail-under=85 tests/ && coverage report --fail-under=80
       - run: uv run coverage run --source=app -m pytest -q
 `;
-
-describe('splitShell', () => {
-  it('splits commands and words like a POSIX shell', () => {
-    const commands = splitShell(`A=1 npx jest --x='{"a": 1}' "b c" d\\ e && echo ok; c8 --100 node --test # comment\nnyc \\\n  --lines 90 ava | tee log`, 3);
-    expect(commands.map((c) => c.map((w) => w.text))).toEqual([
-      ['A=1', 'npx', 'jest', '--x={"a": 1}', 'b c', 'd e'],
-      ['echo', 'ok'],
-      ['c8', '--100', 'node', '--test'],
-      ['nyc', '--lines', '90', 'ava'],
-      ['tee', 'log'],
-    ]);
-    expect(commands[3]!.map((w) => w.line)).toEqual([4, 5, 5, 5]);
-  });
-});
 
 describe('cliFlagsReader', () => {
   it('reads vitest, jest and nyc flags from package.json scripts', () => {

@@ -1,0 +1,46 @@
+import type { RevisionFiles } from './inspector.js';
+
+/**
+ * What a config reader gets: the revision's file list and a way to read text files. Reads are
+ * synchronous because the engine preloads the files a reader declares it may need.
+ */
+export interface ConfigSource {
+  /** Every file path of the revision. */
+  readonly paths: readonly string[];
+  /** Text of a file of the revision, or null when absent, binary or too large. */
+  read(path: string): string | null;
+}
+
+/** Rounds of "a config imported a file we had not loaded": enough for chains of shared configs. */
+const MAX_LOAD_ROUNDS = 5;
+
+/**
+ * Runs synchronous readers over a revision. The files `readsFile` claims are loaded first; a read
+ * of a file of the revision that is not loaded yet returns null and is recorded, those files are
+ * loaded and `run` is called again (at most 5 rounds), so configs importing other configs resolve
+ * without any reader needing to be asynchronous. Returns the last round's result.
+ */
+export async function readWithSource<F>(revision: RevisionFiles, readsFile: (file: string) => boolean, run: (source: ConfigSource) => F): Promise<F> {
+  const existing = new Set(revision.paths);
+  const loaded = new Map<string, string | null>();
+  const load = async (files: Iterable<string>): Promise<void> => {
+    const list = [...files].filter((file) => !loaded.has(file));
+    const texts = await Promise.all(list.map((file) => revision.readText(file)));
+    list.forEach((file, i) => loaded.set(file, texts[i] ?? null));
+  };
+  await load(revision.paths.filter((file) => readsFile(file)));
+  for (let round = 0; ; round++) {
+    const requested = new Set<string>();
+    const source: ConfigSource = {
+      paths: revision.paths,
+      read: (file) => {
+        if (loaded.has(file)) return loaded.get(file) ?? null;
+        if (existing.has(file)) requested.add(file);
+        return null;
+      },
+    };
+    const result = run(source);
+    if (requested.size === 0 || round + 1 >= MAX_LOAD_ROUNDS) return result;
+    await load(requested);
+  }
+}
