@@ -48,7 +48,7 @@ ${rule.docs.why}
 ## How to fix or acknowledge
 
 ${rule.docs.fix}
-
+${rule.docs.details ? `\n## Details\n\n${rule.docs.details}\n` : ''}
 ## Reported
 
 ${renderExample(rule.docs.bad)}

@@ -8,12 +8,28 @@ import { unparseable } from './gatehouse/unparseable.js';
 import { protectedFileChanged } from './gates/protected-file-changed.js';
 import { lintSuppression } from './lint/suppression.js';
 import type { Rule } from './rule.js';
+import { testsAssertionWeakened } from './tests/assertion-weakened.js';
+import { testsAssertionsRemoved } from './tests/assertions-removed.js';
+import { testsDeleted } from './tests/deleted.js';
 import { testsDisabled } from './tests/disabled.js';
+import { testsExpectationRewritten } from './tests/expectation-rewritten.js';
+import { testsNoAssertions } from './tests/no-assertions.js';
+import { testsRunnerNarrowed } from './tests/runner-narrowed.js';
+import { testsSnapshotRewritten } from './tests/snapshot-rewritten.js';
+import { testsSwallowedFailure } from './tests/swallowed-failure.js';
 import { typeSuppression } from './types/suppression.js';
 
 /** Every rule Gatehouse ships, in documentation order. */
 export const allRules: readonly Rule[] = [
   testsDisabled,
+  testsDeleted,
+  testsAssertionsRemoved,
+  testsAssertionWeakened,
+  testsExpectationRewritten,
+  testsNoAssertions,
+  testsSwallowedFailure,
+  testsSnapshotRewritten,
+  testsRunnerNarrowed,
   typeSuppression,
   lintSuppression,
   coverageIgnorePragma,

@@ -19,6 +19,8 @@ export interface RuleDocs {
   why: string;
   /** How to fix it or acknowledge it. Shown with every finding. */
   fix: string;
+  /** Longer reference material for the rule's page (an order, a table), in Markdown. */
+  details?: string;
   /** A change the rule reports, and a similar change it must not report. Checked by a test. */
   bad: RuleExample;
   good: RuleExample;

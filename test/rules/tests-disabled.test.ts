@@ -166,3 +166,57 @@ ruleTester(testsDisabled, {
     },
   ],
 });
+
+ruleTester(testsDisabled, {
+  valid: [
+    {
+      name: 'data: a case already skipped at base, file reformatted',
+      base: { 'tests/cases/login.json': '[{"name":"login","skip":true},{"name":"logout"}]\n' },
+      head: { 'tests/cases/login.json': '[\n  { "name": "login", "skip": true },\n  { "name": "logout" }\n]\n' },
+    },
+    {
+      name: 'data: a case re-enabled',
+      base: { 'tests/cases/login.yml': '- name: login\n  enabled: false\n' },
+      head: { 'tests/cases/login.yml': '- name: login\n  enabled: true\n' },
+    },
+    {
+      name: 'runtime: a conditional skip that already existed',
+      base: { 'test/env.test.ts': "import { it, expect } from 'vitest';\n\nit('reads env', (ctx) => {\n  if (!process.env.HOME) ctx.skip();\n  expect(process.env.HOME).toBeTruthy();\n});\n" },
+      head: { 'test/env.test.ts': "import { it, expect } from 'vitest';\n\nit('reads env', (ctx) => {\n  if (!process.env.HOME) ctx.skip();\n  expect(process.env.HOME).toContain('/');\n});\n" },
+    },
+  ],
+  invalid: [
+    {
+      name: 'data: an existing case switched off in YAML',
+      base: { 'tests/cases/checkout.yml': '- name: pays by card\n  steps: [add, pay]\n- name: pays by voucher\n  steps: [add, voucher]\n' },
+      head: { 'tests/cases/checkout.yml': '- name: pays by card\n  steps: [add, pay]\n- name: pays by voucher\n  steps: [add, voucher]\n  skip: flaky on CI\n' },
+      findings: [{ file: 'tests/cases/checkout.yml', line: 5, severity: 'block', message: "Test definition 'pays by voucher' is switched off through data" }],
+    },
+    {
+      name: 'data: a definition module exporting enabled: false',
+      base: { 'tests/e2e/search.case.ts': "export default { name: 'search', enabled: true, steps: ['open', 'type'] };\n" },
+      head: { 'tests/e2e/search.case.ts': "export default { name: 'search', enabled: false, steps: ['open', 'type'] };\n" },
+      findings: [{ file: 'tests/e2e/search.case.ts', line: 1, severity: 'block', message: 'enabled: false' }],
+    },
+    {
+      name: 'runtime: an unconditional ctx.skip() added to an existing test',
+      base: { 'test/env.test.ts': "import { it, expect } from 'vitest';\n\nit('reads env', (ctx) => {\n  expect(process.env.HOME).toBeTruthy();\n});\n" },
+      head: { 'test/env.test.ts': "import { it, expect } from 'vitest';\n\nit('reads env', (ctx) => {\n  ctx.skip();\n  expect(process.env.HOME).toBeTruthy();\n});\n" },
+      findings: [{ file: 'test/env.test.ts', line: 3, severity: 'block', message: "'reads env' is now skipped" }],
+    },
+    {
+      name: 'Python: a pytest marker and a unittest skip added',
+      base: {
+        'tests/test_cart.py': 'import pytest\nfrom shop.cart import total\n\n\ndef test_total():\n    assert total([]) == 0\n\n\nclass TestDiscount:\n    def test_large(self):\n        assert total([120]) == 108\n',
+      },
+      head: {
+        'tests/test_cart.py':
+          'import pytest\nfrom shop.cart import total\n\n\n@pytest.mark.skip(reason="flaky")\ndef test_total():\n    assert total([]) == 0\n\n\nclass TestDiscount:\n    def test_large(self):\n        pytest.skip("later")\n        assert total([120]) == 108\n',
+      },
+      findings: [
+        { file: 'tests/test_cart.py', line: 6, severity: 'block', message: "'test_total' is now skipped" },
+        { file: 'tests/test_cart.py', line: 11, severity: 'block', message: "'TestDiscount > test_large' is now skipped" },
+      ],
+    },
+  ],
+});

@@ -1,11 +1,10 @@
 import type { FindingDraft, Severity } from '../../core/types.js';
-import type { SourceFacts, TestCase } from '../../inspect/source-facts.js';
-import type { PathGroups } from '../../policy/path-groups.js';
-import { defineRule, type ChangedFile } from '../rule.js';
-import { sourceFacts, SOURCE_INSPECTORS } from '../support/source.js';
-
-/** Modules whose import marks a file as a test file even outside the `tests` path group. */
-const TEST_FRAMEWORKS = new Set(['vitest', '@jest/globals', 'mocha', 'node:test', 'test', '@playwright/test', 'bun:test', 'ava', 'tap', 'uvu']);
+import type { TestCase } from '../../inspect/source-facts.js';
+import { defineRule } from '../rule.js';
+import { dataSkipInspector } from '../../inspect/data-skips.js';
+import type { ChangedFile } from '../rule.js';
+import { SOURCE_INSPECTORS } from '../support/source.js';
+import { matchTests, shortName } from '../support/test-matching.js';
 
 type Disablement = 'only' | 'skip' | 'todo' | 'conditional' | 'fails';
 
@@ -22,11 +21,10 @@ export function disablementOf(test: TestCase): Disablement | null {
   }
   if (has('todo')) return 'todo';
   if (has('fails')) return 'fails';
+  // Skips inside the body (`ctx.skip()`, `pytest.skip()`, an early `return`) switch the test off just the same.
+  if (test.runtimeSkips.some((skip) => !skip.conditional)) return 'skip';
+  if (test.runtimeSkips.length > 0) return 'conditional';
   return null;
-}
-
-function isTestFile(path: string, facts: SourceFacts, paths: PathGroups): boolean {
-  return facts.tests.length > 0 && (paths.isTest(path) || facts.imports.some((module) => TEST_FRAMEWORKS.has(module)));
 }
 
 /** Severity by what happened: an existing test switched off is worse than a new one landing switched off. */
@@ -63,83 +61,13 @@ function describe(test: TestCase, disablement: Disablement, existing: boolean): 
   }
 }
 
-/**
- * Pairs head tests with base tests: by full name in the same file (following renames), then by
- * body among the leftovers of that file, then by body among tests removed from other changed
- * files (a test moved between files). A test with no body (a todo) is only matched by name.
- */
-class TestMatcher {
-  private readonly movedByBody = new Map<string, TestCase[]>();
-
-  constructor(leftoversElsewhere: readonly TestCase[]) {
-    for (const test of leftoversElsewhere) push(this.movedByBody, test.bodyHash, test);
-  }
-
-  counterpartsIn(base: readonly TestCase[], head: readonly TestCase[]): Map<TestCase, TestCase> {
-    const byName = new Map<string, TestCase[]>();
-    for (const test of base) push(byName, `${test.kind}\0${test.fullName}`, test);
-    const pairs = new Map<TestCase, TestCase>();
-    const unpaired: TestCase[] = [];
-    for (const test of head) {
-      const match = byName.get(`${test.kind}\0${test.fullName}`)?.shift();
-      if (match) pairs.set(test, match);
-      else unpaired.push(test);
-    }
-    const leftByBody = new Map<string, TestCase[]>();
-    for (const tests of byName.values()) for (const test of tests) push(leftByBody, test.bodyHash, test);
-    for (const test of unpaired) {
-      if (!hasBody(test)) continue;
-      const match = leftByBody.get(test.bodyHash)?.shift() ?? this.movedByBody.get(test.bodyHash)?.shift();
-      if (match) pairs.set(test, match);
-    }
-    return pairs;
-  }
-}
-
-function hasBody(test: TestCase): boolean {
-  return test.bodyHash !== '';
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-interface TestFilePair {
-  path: string;
-  base: TestCase[];
-  head: TestCase[];
-}
-
-function testFilePairs(files: readonly ChangedFile[], paths: PathGroups): TestFilePair[] {
-  const pairs: TestFilePair[] = [];
-  for (const file of files) {
-    const head = file.headPath ? sourceFacts(file, 'head') : null;
-    const base = file.basePath ? sourceFacts(file, 'base') : null;
-    const headIsTest = head !== null && isTestFile(file.headPath!, head, paths);
-    const baseIsTest = base !== null && isTestFile(file.basePath!, base, paths);
-    if (!headIsTest && !baseIsTest) continue;
-    pairs.push({ path: file.headPath ?? file.basePath!, base: base?.tests ?? [], head: headIsTest ? head.tests : [] });
-  }
-  return pairs;
-}
-
-/** Base tests whose name no longer appears in the same file: candidates for a move to another file. */
-function leftovers(pairs: readonly TestFilePair[]): TestCase[] {
-  return pairs.flatMap((pair) => {
-    const headNames = new Set(pair.head.map((test) => `${test.kind}\0${test.fullName}`));
-    return pair.base.filter((test) => hasBody(test) && !headNames.has(`${test.kind}\0${test.fullName}`));
-  });
-}
-
 export const testsDisabled = defineRule({
   id: 'tests/disabled',
   category: 'test-disabled',
   severity: 'block',
   docs: {
     summary:
-      'Tests or suites newly skipped, focused, turned into todos or marked failing (`.skip`, `.only`, `.todo`, `xit`, `fit`, `.skipIf`, `.runIf`, `.fails`) in jest, vitest, mocha, node:test and Playwright files.',
+      'Tests or suites newly skipped, focused, turned into todos or marked failing: `.skip`, `.only`, `.todo`, `xit`, `fit`, `.skipIf`, `.runIf`, `.fails` (jest, vitest, mocha, node:test, Playwright), pytest and unittest markers, skips inside a body (`ctx.skip()`, `this.skip()`, `pytest.skip()`, `self.skipTest()`, an early `return`, an override that only skips), and definitions switched off through data (`skip: true`, `enabled: false`).',
     why: 'A skipped test cannot fail, so the test gate goes green without the behaviour being checked; `.only` silently skips every other test in the run. An existing test switched off blocks; a new test that lands switched off, or a runtime condition, needs a human.',
     fix: 'Make the test pass by fixing the code, then remove the modifier. If the test must stay off for now, link the issue that tracks it and have a human acknowledge the finding.',
     bad: {
@@ -159,26 +87,24 @@ export const testsDisabled = defineRule({
       },
     },
   },
-  inspectors: SOURCE_INSPECTORS,
+  inspectors: [...SOURCE_INSPECTORS, dataSkipInspector],
   check: ({ files, paths }) => {
-    const pairs = testFilePairs(files, paths);
-    const matcher = new TestMatcher(leftovers(pairs));
-    const findings: FindingDraft[] = [];
-    for (const pair of pairs) {
-      const counterparts = matcher.counterpartsIn(pair.base, pair.head);
-      for (const test of pair.head) {
+    const matching = matchTests(files, paths);
+    const findings: FindingDraft[] = dataSkipFindings(files);
+    for (const file of matching.files) {
+      for (const test of file.head) {
         const disablement = disablementOf(test);
         if (!disablement) continue;
-        const before = counterparts.get(test);
+        const before = matching.baseOf(test)?.test;
         if (before && disablementOf(before) === disablement) continue;
         const existing = before !== undefined;
         findings.push({
           message: describe(test, disablement, existing),
-          file: pair.path,
+          file: file.headPath!,
           line: test.line,
           side: 'head',
-          ...(before ? { before: `${before.callee}(${quote(lastName(before))}, …)` } : {}),
-          after: `${test.callee}(${quote(lastName(test))}, …)`,
+          ...(before ? { before: `${before.callee}(${quote(shortName(before))}, …)` } : {}),
+          after: `${test.callee}(${quote(shortName(test))}, …)${skipNote(test)}`,
           key: `${disablement}:${test.kind}:${test.fullName}`,
           severity: severityOf(disablement, existing),
         });
@@ -188,8 +114,40 @@ export const testsDisabled = defineRule({
   },
 });
 
-function lastName(test: TestCase): string {
-  return test.fullName.split(' > ').at(-1) ?? test.fullName;
+/**
+ * Test definitions switched off through data (`skip: true`, `enabled: false` in a case file or
+ * definition module of the tests path group): a switch absent at base is new. In a file that
+ * existed at base it switches off an existing definition (block); in a new file, a definition
+ * that lands switched off (warn).
+ */
+function dataSkipFindings(files: readonly ChangedFile[]): FindingDraft[] {
+  const findings: FindingDraft[] = [];
+  for (const file of files) {
+    const head = file.headPath ? file.head(dataSkipInspector) : null;
+    if (!head || head.length === 0) continue;
+    const before = new Set((file.basePath ? (file.base(dataSkipInspector) ?? []) : []).map((skip) => skip.keyPath));
+    const existing = file.basePath !== null;
+    for (const skip of head) {
+      if (before.has(skip.keyPath)) continue;
+      const what = skip.name ? `Test definition '${skip.name}'` : skip.entry ? `Test definition ${skip.entry}` : `Test module ${file.headPath!}`;
+      findings.push({
+        message: existing ? `${what} is switched off through data (\`${skip.text}\`)` : `New ${what.charAt(0).toLowerCase()}${what.slice(1)} lands switched off (\`${skip.text}\`)`,
+        file: file.headPath!,
+        line: skip.line,
+        side: 'head',
+        after: skip.text,
+        key: `data:${skip.keyPath}`,
+        severity: existing ? 'block' : 'warn',
+      });
+    }
+  }
+  return findings;
+}
+
+/** Where a skip inside the body is, when that is what disables the test. */
+function skipNote(test: TestCase): string {
+  const skip = test.runtimeSkips[0];
+  return skip && test.modifiers.length === 0 ? ` — ${skip.kind}${skip.kind === 'return' ? '' : '()'} at line ${skip.line}` : '';
 }
 
 function quote(name: string): string {

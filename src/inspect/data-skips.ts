@@ -1,0 +1,91 @@
+import { evaluateModuleText, jsonValue, yamlValue, type ConfigValue } from './config-eval/index.js';
+import type { Inspector } from './inspector.js';
+
+/**
+ * A test definition switched off through data, as project-specific runners read it: a case file
+ * or definition module gaining `skip: true`, `disabled: true`, `pending: true`, `enabled: false`
+ * or `run: false`. Keys are matched case-insensitively, at any depth.
+ */
+export interface DataSkip {
+  /** Where the switch sits: `cases[3].skip`, `login.enabled`. */
+  keyPath: string;
+  /** The entry it switches off: the key path of its parent object (`cases[3]`), or '' for the file. */
+  entry: string;
+  /** The entry's name or id when it has one, for messages. */
+  name: string | null;
+  /** As written: `skip: true`, `enabled: false`, `skip: "flaky on CI"`. */
+  text: string;
+  line: number;
+}
+
+const SKIP_WHEN_SET = /^(skip|skipped|disabled?|pending|ignored?|xfail|quarantined?)$/i;
+const SKIP_WHEN_FALSE = /^(enabled?|run|active)$/i;
+const DATA = /\.(json|ya?ml)$/i;
+const MODULE = /\.(js|mjs|cjs|ts|mts|cts)$/i;
+/** Test files declare tests in code; the JS inspector reads those. Definition modules are the other files. */
+const TEST_CODE = /\.(test|spec)\.[cm]?[jt]sx?$/i;
+
+/** A value that switches a skip-like key on: `true`, a non-empty reason string, a non-zero number. */
+function isOn(value: ConfigValue): boolean {
+  if (value.kind === 'boolean') return value.value;
+  if (value.kind === 'string') return value.value !== '' && !/^(false|no|0|off)$/i.test(value.value);
+  if (value.kind === 'number') return value.value !== 0;
+  return false;
+}
+
+function isOff(value: ConfigValue): boolean {
+  return (value.kind === 'boolean' && !value.value) || (value.kind === 'string' && /^(false|no|off)$/i.test(value.value)) || (value.kind === 'number' && value.value === 0);
+}
+
+function nameOf(value: ConfigValue): string | null {
+  if (value.kind !== 'object') return null;
+  for (const key of ['name', 'title', 'id', 'description']) {
+    const named = value.properties.get(key);
+    if (named?.kind === 'string') return named.value;
+  }
+  return null;
+}
+
+function render(value: ConfigValue): string {
+  if (value.kind === 'string') return JSON.stringify(value.value);
+  if (value.kind === 'boolean' || value.kind === 'number') return String(value.value);
+  return value.kind;
+}
+
+function collect(value: ConfigValue, path: string, parentName: string | null, into: DataSkip[], depth = 0): void {
+  if (depth > 12) return;
+  if (value.kind === 'array') {
+    value.items.forEach((item, i) => {
+      collect(item, `${path}[${i}]`, nameOf(item), into, depth + 1);
+    });
+    return;
+  }
+  if (value.kind !== 'object') return;
+  for (const [key, child] of value.properties) {
+    const keyPath = path ? `${path}.${key}` : key;
+    if ((SKIP_WHEN_SET.test(key) && isOn(child)) || (SKIP_WHEN_FALSE.test(key) && isOff(child))) {
+      into.push({ keyPath, entry: path, name: parentName, text: `${key}: ${render(child)}`, line: child.line });
+    }
+    collect(child, keyPath, nameOf(child) ?? parentName, into, depth + 1);
+  }
+}
+
+/** Skip switches in data files and definition modules of the `tests` path group. */
+export const dataSkipInspector: Inspector<DataSkip[]> = {
+  id: 'data-skips@1',
+  appliesTo: (file, paths) => paths.isTest(file) && (DATA.test(file) || (MODULE.test(file) && !TEST_CODE.test(file))),
+  inspect: (file, text) => {
+    const skips: DataSkip[] = [];
+    if (DATA.test(file)) {
+      const value = /\.json$/i.test(file) ? jsonValue(file, text) : yamlValue(file, text);
+      collect(value, '', nameOf(value), skips);
+      return skips;
+    }
+    // A definition module: its default export and its named exports (`export const skip = true`).
+    const module = evaluateModuleText(file, text);
+    collect(module.defaultExport, '', nameOf(module.defaultExport), skips);
+    const named: ConfigValue = { kind: 'object', file, line: 1, properties: module.named, opaque: [] };
+    collect(named, '', null, skips);
+    return skips;
+  },
+};
