@@ -13,6 +13,7 @@ it('npm start replays the coverage story and catches every move a shipped rule c
   expect(run.stdout).toContain('caught by gates/protected-file-changed');
   expect(run.stdout).toContain('caught by coverage/scope-narrowed');
   expect(run.stdout).toContain('caught by coverage/true-coverage');
+  expect(run.stdout).toContain('caught by tests/assertion-weakened');
   expect(run.stdout).toMatch(/Coverage no longer measures 2 files that still exist .*src\/cart\.ts, src\/discount\.ts/);
   expect(run.stdout).toContain("Head reports 100% (2/2) of lines; over the base's files it is 18.18% (2/11)");
   expect(run.stdout).not.toContain('MISSED');
