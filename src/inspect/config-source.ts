@@ -44,3 +44,46 @@ export async function readWithSource<F>(revision: RevisionFiles, readsFile: (fil
     await load(requested);
   }
 }
+
+const pathSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/**
+ * A revision's path list as a set, built once per list. Every reader, evaluator and command
+ * needs membership tests, and rebuilding a 20,000-entry set for each of them dominated the time
+ * of an audit that runs the coverage and runner inspectors.
+ */
+export function pathSet(paths: readonly string[]): ReadonlySet<string> {
+  let set = pathSets.get(paths);
+  if (!set) {
+    set = new Set(paths);
+    pathSets.set(paths, set);
+  }
+  return set;
+}
+
+const sortedPaths = new WeakMap<readonly string[], readonly string[]>();
+
+/**
+ * The paths under a folder ('' is every path), found by binary search in the sorted list: a
+ * monorepo has a test and coverage scope per package, and filtering all paths for each scope
+ * made the runner and coverage inspectors quadratic in practice.
+ */
+export function pathsUnder(paths: readonly string[], dir: string): readonly string[] {
+  if (dir === '' || dir === '.') return paths;
+  let sorted = sortedPaths.get(paths);
+  if (!sorted) {
+    sorted = [...paths].sort();
+    sortedPaths.set(paths, sorted);
+  }
+  const prefix = `${dir.replace(/\/+$/, '')}/`;
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < prefix) low = middle + 1;
+    else high = middle;
+  }
+  const result: string[] = [];
+  for (let i = low; i < sorted.length && sorted[i]!.startsWith(prefix); i++) result.push(sorted[i]!);
+  return result;
+}

@@ -1,4 +1,4 @@
-import { evaluateModuleText, jsonValue, yamlValue, type ConfigValue } from './config-eval/index.js';
+import type { ConfigValue } from './config-eval/index.js';
 import type { Inspector } from './inspector.js';
 
 /**
@@ -70,11 +70,19 @@ function collect(value: ConfigValue, path: string, parentName: string | null, in
   }
 }
 
+/** The evaluator (and the YAML parser behind it), loaded only when a test data file changed. */
+let evaluator: typeof import('./config-eval/index.js') | null = null;
+
 /** Skip switches in data files and definition modules of the `tests` path group. */
 export const dataSkipInspector: Inspector<DataSkip[]> = {
   id: 'data-skips@1',
   appliesTo: (file, paths) => paths.isTest(file) && (DATA.test(file) || (MODULE.test(file) && !TEST_CODE.test(file))),
+  prepare: async () => {
+    evaluator ??= await import('./config-eval/index.js');
+  },
   inspect: (file, text) => {
+    if (!evaluator) throw new Error('dataSkipInspector.inspect called before prepare()');
+    const { evaluateModuleText, jsonValue, yamlValue } = evaluator;
     const skips: DataSkip[] = [];
     if (DATA.test(file)) {
       const value = /\.json$/i.test(file) ? jsonValue(file, text) : yamlValue(file, text);

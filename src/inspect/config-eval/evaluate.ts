@@ -1,3 +1,4 @@
+import { pathSet } from '../config-source.js';
 import type {
   ArrowFunctionExpression,
   BindingPattern,
@@ -61,7 +62,7 @@ const MAX_EXPRESSION_DEPTH = 200;
  * them), following relative imports inside the repository.
  */
 export function createConfigEvaluator(source: ConfigSource, options: EvaluateOptions = {}): ConfigEvaluator {
-  const paths = new Set(source.paths);
+  const paths = pathSet(source.paths);
   const modules = new Map<string, ModuleValue>();
   const inProgress = new Set<string>();
   const maxImportDepth = options.maxImportDepth ?? 16;

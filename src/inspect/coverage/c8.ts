@@ -1,3 +1,4 @@
+import { pathSet } from '../config-source.js';
 import { dirname } from '../config-eval/paths.js';
 import { jsonValue, property, type ConfigValue } from '../config-eval/index.js';
 import { istanbulScopeFacts, newEvaluator } from './js-istanbul.js';
@@ -22,7 +23,7 @@ export const c8Reader: CoverageReader = {
 
 function readC8(source: ConfigSource): CoverageFacts {
   const facts = emptyCoverageFacts();
-  const paths = new Set(source.paths);
+  const paths = pathSet(source.paths);
   const evaluator = newEvaluator(source);
   const cwds = new Map<string, ConfigValue | null>();
   for (const path of source.paths) {

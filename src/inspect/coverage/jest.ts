@@ -1,3 +1,4 @@
+import { pathSet } from '../config-source.js';
 import picomatch from 'picomatch';
 import { createConfigEvaluator, property, type ConfigValue } from '../config-eval/index.js';
 import { dirname, joinPath } from '../config-eval/paths.js';
@@ -38,7 +39,7 @@ interface JestConfig {
 
 function readJest(source: ConfigSource): CoverageFacts {
   const facts = emptyCoverageFacts();
-  const paths = new Set(source.paths);
+  const paths = pathSet(source.paths);
   const evaluator = createConfigEvaluator(source);
   const dirs = jestConfigDirs(source.paths);
   const load = (dir: string, requireJestKey: boolean): JestConfig | null => {

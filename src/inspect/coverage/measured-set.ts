@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { pathsUnder } from '../config-source.js';
 import type { CoverageScope, Pattern } from './model.js';
 import { pythonScopeMatcher } from './python/match.js';
 
@@ -76,5 +77,7 @@ export function measuredSet(scope: CoverageScope, paths: readonly string[]): Mea
   }
   if (scope.include === 'dynamic') return { kind: 'dynamic' };
   const matches = scopeMatcher(scope);
-  return { kind: 'static', files: new Set(paths.filter(matches)) };
+  // Every non-Python scope measures only files under its root; coverage.py sources may sit elsewhere.
+  const candidates = scope.tool === 'coverage.py' ? paths : pathsUnder(paths, scope.root);
+  return { kind: 'static', files: new Set(candidates.filter(matches)) };
 }

@@ -1,3 +1,4 @@
+import { pathSet } from '../config-source.js';
 import { dirname } from '../config-eval/paths.js';
 import { jsonValue, property, type ConfigValue } from '../config-eval/index.js';
 import { istanbulScopeFacts, newEvaluator } from './js-istanbul.js';
@@ -22,7 +23,7 @@ export const nycReader: CoverageReader = {
 
 function readNyc(source: ConfigSource): CoverageFacts {
   const facts = emptyCoverageFacts();
-  const paths = new Set(source.paths);
+  const paths = pathSet(source.paths);
   const evaluator = newEvaluator(source);
   const cwds = new Set<string>();
   for (const path of source.paths) if (RC_FILES.includes(basename(path))) cwds.add(nearestPackageDir(dirname(path), paths));

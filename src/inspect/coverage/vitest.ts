@@ -1,3 +1,4 @@
+import { pathSet } from '../config-source.js';
 import picomatch from 'picomatch';
 import { property, type ConfigValue } from '../config-eval/index.js';
 import { dirname, joinPath } from '../config-eval/paths.js';
@@ -25,7 +26,7 @@ export const vitestReader: CoverageReader = {
 
 function readVitest(source: ConfigSource): CoverageFacts {
   const facts = emptyCoverageFacts();
-  const paths = new Set(source.paths);
+  const paths = pathSet(source.paths);
   const configs: VitestConfigFile[] = [];
   const workspaces: { path: string; value: ConfigValue; dir: string }[] = [];
   for (const dir of vitestConfigDirs(source.paths)) {

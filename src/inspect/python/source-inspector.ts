@@ -1,9 +1,6 @@
 import type { Inspector } from '../inspector.js';
 import type { SourceFacts, Suppression } from '../source-facts.js';
 import { pythonComments, pythonCoveragePragmas } from './comments.js';
-import { pythonImports } from './imports.js';
-import { parsePython, preparePython } from './parse.js';
-import { pythonTests } from './tests.js';
 
 /**
  * Checker directives in Python comments. `# type: ignore[code]` (mypy), `# pyright: ignore[rule]`,
@@ -44,6 +41,8 @@ function suppressionsOf(text: string): Suppression[] {
  * `pythonSourceInspector.prepare()` to have completed (it loads the WebAssembly parser).
  */
 export function inspectPythonSource(text: string): SourceFacts {
+  if (!analysis) throw new Error('pythonSourceInspector.inspect called before prepare()');
+  const { parsePython, pythonImports, pythonTests } = analysis;
   const source = parsePython(text);
   return {
     language: 'python',
@@ -55,9 +54,27 @@ export function inspectPythonSource(text: string): SourceFacts {
   };
 }
 
+/** Parser and inventory modules; loaded with the WebAssembly grammar, so start-up never pays for them. */
+let analysis: typeof import('./analysis.js') | null = null;
+
+let ready: Promise<void> | null = null;
+
+/** Memoised: every caller awaits the same load; a failed load is forgotten so a later call retries. */
+function prepare(): Promise<void> {
+  ready ??= (async () => {
+    const loaded = await import('./analysis.js');
+    await loaded.preparePython();
+    analysis = loaded;
+  })().catch((error: unknown) => {
+    ready = null;
+    throw error;
+  });
+  return ready;
+}
+
 export const pythonSourceInspector: Inspector<SourceFacts> = {
   id: 'python-source@2',
   appliesTo: (path) => /\.pyw?$/.test(path),
-  prepare: preparePython,
+  prepare,
   inspect: (_path, text) => inspectPythonSource(text),
 };

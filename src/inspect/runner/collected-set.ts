@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { pathsUnder } from '../config-source.js';
 import type { RunnerPattern, RunnerScope } from './model.js';
 
 /**
@@ -30,7 +31,9 @@ const COLLECTION_SETTINGS = /\b(include|exclude|dir|root|rootDir|roots|testMatch
 export function collectedSet(scope: RunnerScope, paths: readonly string[]): CollectedSet {
   if (scope.unresolved.some((value) => COLLECTION_SETTINGS.test(value.setting))) return { kind: 'unresolved' };
   const matches = collectMatcher(scope, paths);
-  return { kind: 'static', files: new Set(paths.filter(matches)) };
+  // A vitest scope collects only below its root; jest roots, pytest paths and mocha specs may reach elsewhere.
+  const candidates = scope.tool === 'vitest' ? pathsUnder(paths, scope.root) : paths;
+  return { kind: 'static', files: new Set(candidates.filter(matches)) };
 }
 
 const stripDot = (pattern: string): string => pattern.replace(/^(\.\/)+/, '').replace(/\/+$/, '');

@@ -1,3 +1,4 @@
+import { pathSet } from '../config-source.js';
 import picomatch from 'picomatch';
 import { property, type ConfigValue } from '../config-eval/index.js';
 import { dirname, joinPath } from '../config-eval/paths.js';
@@ -96,7 +97,7 @@ function readRoot(source: ConfigSource, paths: ReadonlySet<string>, dirs: readon
 }
 
 function readAll(source: ConfigSource): RunnerFacts {
-  const paths = new Set(source.paths);
+  const paths = pathSet(source.paths);
   const dirs = jestConfigDirs(source.paths);
   const roots = dirs.map((dir) => jestConfigIn(source, paths, dir, true)).filter((config): config is JestConfigFile => config !== null);
   const referenced = new Set<string>();
@@ -109,7 +110,7 @@ function readAll(source: ConfigSource): RunnerFacts {
 const VALUE_OPTIONS = new Set(['--config', '-c', '--testNamePattern', '-t', '--reporters', '--maxWorkers', '-w', '--shard', '--testTimeout', '--coverageDirectory', '--outputFile', '--testEnvironment', '--env', '--seed', '--changedSince', '--selectProjects', '--ignoreProjects', '--coverageProvider']);
 
 function command(source: ConfigSource, invocation: Invocation): RunnerFacts {
-  const paths = new Set(source.paths);
+  const paths = pathSet(source.paths);
   const reader: FlagReader = { i: 0, words: invocation.words };
   let configPath: string | null = null;
   const flags: ((facts: RunnerFacts) => void)[] = [];

@@ -1,3 +1,4 @@
+import { pathSet } from '../config-source.js';
 import { createConfigEvaluator, jsonValue, property, yamlValue, type ConfigValue } from '../config-eval/index.js';
 import { dirname, joinPath } from '../config-eval/paths.js';
 import { basename } from '../coverage/js-common.js';
@@ -82,7 +83,7 @@ function scopeOf(config: MochaConfig, facts: RunnerFacts): RunnerScope {
 
 function readAll(source: ConfigSource): RunnerFacts {
   const facts = emptyRunnerFacts();
-  const paths = new Set(source.paths);
+  const paths = pathSet(source.paths);
   const dirs = [...new Set(source.paths.filter((path) => CONFIG_FILES.includes(basename(path)) || basename(path) === 'package.json').map(dirname))].sort();
   for (const dir of dirs) {
     const config = configIn(source, paths, dir);
@@ -94,7 +95,7 @@ function readAll(source: ConfigSource): RunnerFacts {
 const VALUE_OPTIONS = new Set(['--require', '-r', '--reporter', '-R', '--reporter-option', '-O', '--timeout', '-t', '--slow', '-s', '--ui', '-u', '--file', '--jobs', '-j', '--package', '--node-option', '-n', '--global']);
 
 function command(source: ConfigSource, invocation: Invocation): RunnerFacts {
-  const paths = new Set(source.paths);
+  const paths = pathSet(source.paths);
   const reader: FlagReader = { i: 0, words: invocation.words };
   let configPath: string | null = null;
   let noConfig = false;

@@ -1,3 +1,4 @@
+import { pathSet } from '../config-source.js';
 import picomatch from 'picomatch';
 import { property, type ConfigValue } from '../config-eval/index.js';
 import { dirname, joinPath } from '../config-eval/paths.js';
@@ -155,7 +156,7 @@ function referencedConfigs(source: ConfigSource, paths: ReadonlySet<string>, roo
 }
 
 function readAll(source: ConfigSource): RunnerFacts {
-  const paths = new Set(source.paths);
+  const paths = pathSet(source.paths);
   const roots: string[] = [];
   for (const dir of vitestConfigDirs(source.paths)) {
     const config = vitestConfigIn(paths, dir);
@@ -177,7 +178,7 @@ const VALUE_OPTIONS = new Set([
 const SUBCOMMANDS = new Set(['run', 'watch', 'dev', 'bench', 'related', 'list', 'typecheck']);
 
 function command(source: ConfigSource, invocation: Invocation): RunnerFacts {
-  const paths = new Set(source.paths);
+  const paths = pathSet(source.paths);
   const reader: FlagReader = { i: 0, words: invocation.words };
   let configPath: string | null = null;
   let root: string | null = null;

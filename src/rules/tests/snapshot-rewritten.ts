@@ -66,6 +66,8 @@ const matchers = new WeakMap<SnapshotTestFileFacts, Map<string, NameMatcher>>();
  * (jest) or ` > hint` (vitest). Computed names match as patterns. Compiled once per file and format.
  */
 function hasTestNamed(facts: SnapshotTestFileFacts, testName: string, format: SnapshotFileFacts['format']): boolean {
+  // Names not read (the file uses no snapshot matcher): the test may well remain.
+  if (facts.tests === null) return true;
   let byFormat = matchers.get(facts);
   if (!byFormat) matchers.set(facts, (byFormat = new Map<string, NameMatcher>()));
   let matcher = byFormat.get(format);
@@ -80,7 +82,7 @@ function compileNames(facts: SnapshotTestFileFacts, format: SnapshotFileFacts['f
   const separators = format === 'jest' ? [' '] : format === 'vitest' ? [' > '] : [' ', ' > '];
   const exact = new Set<string>();
   const patterns: RegExp[] = [];
-  for (const test of facts.tests) {
+  for (const test of facts.tests ?? []) {
     for (const separator of separators) {
       if (test.segments.every((segment) => segment.pattern === null)) exact.add(test.segments.map((segment) => segment.text).join(separator));
       else {

@@ -4,7 +4,10 @@ import { imageSnapshotFolder, inspectSnapshotTestFile, isImageSnapshot, isSnapsh
 import { compilePathGroups, DEFAULT_PATH_GROUPS } from '../../../src/policy/path-groups.js';
 
 const inspect = (text: string, path = 'src/a.test.ts') => inspectSnapshotTestFile(path, text);
-const names = (text: string) => inspect(text).tests.map((test) => test.segments.map((segment) => segment.text).join(' > '));
+/** Test names are read only from files that use a snapshot matcher: give each source one, outside any test. */
+const USES_SNAPSHOTS = '\nexpect(x).toMatchSnapshot();';
+const testsOf = (text: string) => inspect(text + USES_SNAPSHOTS).tests ?? [];
+const names = (text: string) => testsOf(text).map((test) => test.segments.map((segment) => segment.text).join(' > '));
 
 describe('test names', () => {
   it('joins suites and tests, through modifiers and Playwright describe', () => {
@@ -21,10 +24,14 @@ describe('test names', () => {
 
   it('turns computed parts and .each placeholders into patterns', () => {
     const source = "describe.each([1])('size %i', () => { it.each`a\n${1}`('adds $a', () => {}); it(`x ${y}`, () => {}); });\ndescribe(Cart, () => { it('works', () => {}); });";
-    const tests = inspect(source).tests;
+    const tests = testsOf(source);
     expect(tests.map((test) => test.segments.map((segment) => segment.text).join(' > '))).toEqual(['size … > adds …', 'size … > x …', '… > works']);
     expect(tests[0]?.segments[1]?.pattern).toBe('adds [\\s\\S]*');
     expect(tests[2]?.segments[1]?.pattern).toBeNull();
+  });
+
+  it('does not read test names from a file that uses no snapshot matcher', () => {
+    expect(inspect("describe('cart', () => { it('adds', () => { expect(1).toBe(1); }); });")).toEqual({ tests: null, usesFileSnapshots: false, inline: [] });
   });
 
   it('does not count calls inside a test body as tests', () => {
