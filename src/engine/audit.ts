@@ -155,14 +155,19 @@ async function collectProjectFacts(
   return facts;
 }
 
+/** Code-unit order: stable across machines and locales, and far cheaper than localeCompare. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function compareFindings(a: Finding, b: Finding): number {
   return (
     Number(Boolean(a.ignored)) - Number(Boolean(b.ignored)) ||
     severityRank(a.severity) - severityRank(b.severity) ||
     CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) ||
-    a.file.localeCompare(b.file) ||
+    compareText(a.file, b.file) ||
     a.line - b.line ||
-    a.ruleId.localeCompare(b.ruleId)
+    compareText(a.ruleId, b.ruleId)
   );
 }
 

@@ -57,12 +57,10 @@ export class Repository {
 
   static async open(dir: string): Promise<Repository> {
     if (!existsSync(dir)) throw new InputError(`${dir}: no such directory`);
-    const probe = await runGit(undefined, ['rev-parse', '--absolute-git-dir', '--is-shallow-repository'], dir);
+    const probe = await runGit(undefined, ['rev-parse', '--absolute-git-dir', '--is-shallow-repository', '--show-object-format'], dir);
     if (probe.code !== 0) throw new InputError(`${dir}: not a git repository`);
-    const [gitDir = '', shallow] = probe.stdout.toString('utf8').trim().split('\n');
-    // The empty tree's id depends on the object format (sha1 or sha256); hash it without writing.
-    const empty = await runGit(gitDir, ['hash-object', '-t', 'tree', '--stdin']);
-    return new Repository(gitDir, shallow === 'true', empty.stdout.toString('utf8').trim());
+    const [gitDir = '', shallow, format] = probe.stdout.toString('utf8').trim().split('\n');
+    return new Repository(gitDir, shallow === 'true', EMPTY_TREE[format ?? 'sha1'] ?? (await hashEmptyTree(gitDir)));
   }
 
   /** Resolve a revision to a full commit id, with an explanation when it cannot be found. */
@@ -150,6 +148,18 @@ export class Repository {
     this.catFile?.close();
     this.catFile = null;
   }
+}
+
+/** The empty tree's id in each object format git knows (it is a constant of the format). */
+const EMPTY_TREE: Record<string, string> = {
+  sha1: '4b825dc642cb6eb9a060e54bf8d69288fbee4904',
+  sha256: '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321',
+};
+
+/** For an object format not in the table: hash an empty tree without writing it. */
+async function hashEmptyTree(gitDir: string): Promise<string> {
+  const empty = await runGit(gitDir, ['hash-object', '-t', 'tree', '--stdin']);
+  return empty.stdout.toString('utf8').trim();
 }
 
 function splitNul(buffer: Buffer): string[] {

@@ -141,6 +141,20 @@ describe('Repository', () => {
     expect(diff.find((d) => d.headPath === 'vendor/lib')).toMatchObject({ status: 'added', headMode: '160000' });
   });
 
+  it('knows the empty tree of sha1 and sha256 repositories', async () => {
+    const sha1 = fixture();
+    expect((await open(sha1.dir)).emptyTree).toBe(execFileSync('git', ['hash-object', '-t', 'tree', '--stdin'], { cwd: sha1.dir, input: '' }).toString().trim());
+    const dir = mkdtempSync(path.join(tmpdir(), 'gatehouse-sha256-'));
+    try {
+      execFileSync('git', ['init', '-q', '--object-format=sha256', dir]);
+      const expected = execFileSync('git', ['hash-object', '-t', 'tree', '--stdin'], { cwd: dir, input: '' }).toString().trim();
+      expect(expected).toHaveLength(64);
+      expect((await open(dir)).emptyTree).toBe(expected);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('fails clearly outside a repository', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gatehouse-norepo-'));
     try {
