@@ -7,23 +7,13 @@ import { renderGithub } from './github.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
-import type { SarifRuleMeta } from './sarif.js';
 import { renderText } from './text.js';
+import { REPORT_FORMATS, type RenderOptions, type ReportFormat } from './formats.js';
 
-export const REPORT_FORMATS = ['text', 'json', 'markdown', 'sarif', 'github'] as const;
-
-/** 'text' | 'json' | 'markdown' | 'sarif' | 'github' */
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS, renderFormat, type RenderOptions, type ReportFormat } from './formats.js';
 
 export function isReportFormat(value: string): value is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(value);
-}
-
-export interface RenderOptions {
-  /** ANSI colour in the text format; the CLI decides (TTY and no NO_COLOR). Default false. */
-  color?: boolean;
-  /** Rule metadata for SARIF's rule table. Rules named by findings but missing here are derived from the findings. */
-  rules?: readonly SarifRuleMeta[];
 }
 
 export function renderReport(format: ReportFormat, result: AuditResult, options: RenderOptions = {}): string {

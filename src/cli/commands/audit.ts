@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { InputError } from '../../core/errors.js';
 import { audit } from '../../engine/audit.js';
 import { allRules } from '../../rules/index.js';
-import { REPORT_FORMATS, renderReport } from '../../report/index.js';
+import { REPORT_FORMATS, renderFormat } from '../../report/formats.js';
 import { oneOf, parseCommandLine } from '../args.js';
 import { wantsColour, writeOutput } from '../output.js';
 
@@ -78,7 +78,7 @@ export async function auditCommand(args: string[]): Promise<number> {
       : {}),
   });
   const toFile = values.output !== undefined;
-  const text = renderReport(format, result, { color: !toFile && wantsColour(process.stdout), rules: allRules });
+  const text = await renderFormat(format, result, { color: !toFile && wantsColour(process.stdout), rules: allRules });
   if (toFile) writeOutput(values.output!, text);
   else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   if (result.verdict === 'block') return 1;
