@@ -25,16 +25,18 @@ const MODULE = /\.(js|mjs|cjs|ts|mts|cts)$/i;
 /** Test files declare tests in code; the JS inspector reads those. Definition modules are the other files. */
 const TEST_CODE = /\.(test|spec)\.[cm]?[jt]sx?$/i;
 
-/** A value that switches a skip-like key on: `true`, a non-empty reason string, a non-zero number. */
+/**
+ * A value that switches a skip-like key on: `true`, or a reason string. Numbers are counts
+ * (`stats.ignored: 1`, `skipped: 3` in fixtures and reports), never a switch.
+ */
 function isOn(value: ConfigValue): boolean {
   if (value.kind === 'boolean') return value.value;
   if (value.kind === 'string') return value.value !== '' && !/^(false|no|0|off)$/i.test(value.value);
-  if (value.kind === 'number') return value.value !== 0;
   return false;
 }
 
 function isOff(value: ConfigValue): boolean {
-  return (value.kind === 'boolean' && !value.value) || (value.kind === 'string' && /^(false|no|off)$/i.test(value.value)) || (value.kind === 'number' && value.value === 0);
+  return (value.kind === 'boolean' && !value.value) || (value.kind === 'string' && /^(false|no|off)$/i.test(value.value));
 }
 
 function nameOf(value: ConfigValue): string | null {

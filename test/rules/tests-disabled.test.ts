@@ -175,6 +175,11 @@ ruleTester(testsDisabled, {
       head: { 'tests/cases/login.json': '[\n  { "name": "login", "skip": true },\n  { "name": "logout" }\n]\n' },
     },
     {
+      name: 'data: counts named like switches in a fixture are not switches',
+      base: { 'test/fixtures/report.json': '{"stats":{"passed":3}}\n' },
+      head: { 'test/fixtures/report.json': '{"stats":{"passed":3,"skipped":2,"ignored":1,"disabled":0}}\n' },
+    },
+    {
       name: 'data: a case re-enabled',
       base: { 'tests/cases/login.yml': '- name: login\n  enabled: false\n' },
       head: { 'tests/cases/login.yml': '- name: login\n  enabled: true\n' },

@@ -36,6 +36,13 @@ export function walk(root: Node, visitor: Visitor): void {
   }
 }
 
+/** A node's child nodes in source order, following oxc's `visitorKeys`. */
+export function childNodes(node: Node): Node[] {
+  const children: Node[] = [];
+  collectChildren(node, children);
+  return children;
+}
+
 function collectChildren(node: Node, into: Node[]): void {
   const keys = visitorKeys[node.type] ?? Object.keys(node).filter((key) => key !== 'parent');
   for (const key of keys) {

@@ -1,7 +1,8 @@
-import { visitorKeys, type Argument, type Expression, type Node } from 'oxc-parser';
+import type { Argument, Expression, Node } from 'oxc-parser';
 import type { PathGroups } from '../../policy/path-groups.js';
 import type { Inspector } from '../inspector.js';
 import { parseModeOf, parseSource } from '../js/parse.js';
+import { childNodes } from '../js/walk.js';
 import { dedent, hashValue } from './value.js';
 
 /** One part of a test's full name: a `describe` or the test itself. */
@@ -121,24 +122,7 @@ function splitPlaceholders(text: string): (string | null)[] {
   return parts;
 }
 
-function childrenOf(node: Node): Node[] {
-  const record = node as unknown as Record<string, unknown>;
-  const keys = visitorKeys[node.type] ?? Object.keys(record).filter((key) => key !== 'parent');
-  const children: Node[] = [];
-  for (const key of keys) {
-    const value = record[key];
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) children.push(item);
-    } else if (isNode(value)) {
-      children.push(value);
-    }
-  }
-  return children;
-}
 
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
 
 /** The matcher a call ends in (`expect(x).not.toMatchSnapshot()` → `toMatchSnapshot`). */
 function matcherOf(node: Expression): string | null {
@@ -210,7 +194,7 @@ export function inspectSnapshotTestFile(path: string, text: string): SnapshotTes
         outerChildren.push(node.callee);
       }
     }
-    const children = childrenOf(node);
+    const children = childNodes(node);
     for (let index = children.length - 1; index >= 0; index--) {
       const child = children[index]!;
       const outer = outerChildren.includes(child);
