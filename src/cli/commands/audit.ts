@@ -22,7 +22,7 @@ Options
   --repo DIR          repository to audit, bare or not (default: current directory)
   --format FORMAT     text, json, markdown, sarif or github (default: text)
   --output FILE       write the report to FILE instead of standard output
-  --report FILE|-     the agent's report (PR description) to check, from FILE or standard input
+  --report FILE|-     the agent's report (PR description), from FILE or standard input
   --coverage-base FILE  coverage report of the base revision's test run (lcov, istanbul JSON,
                         cobertura XML or coverage.py JSON; detected from content)
   --coverage-head FILE  coverage report of the head revision's test run
