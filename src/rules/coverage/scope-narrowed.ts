@@ -4,7 +4,8 @@ import { measuredSet, scopeMatcher } from '../../inspect/coverage/measured-set.j
 import type { CoverageScope, Origin, Pattern } from '../../inspect/coverage/model.js';
 import type { PathGroups } from '../../policy/path-groups.js';
 import { clip } from '../support/excerpt.js';
-import { defineRule, type ChangedFile } from '../rule.js';
+import { renamedPaths } from '../support/renames.js';
+import { defineRule } from '../rule.js';
 
 /** How many dropped files a finding names before it says "and N more". */
 const FILES_SHOWN = 10;
@@ -50,12 +51,6 @@ function explain(file: string, head: CoverageScope | undefined): { reason: strin
   const includes = head.include.map((p) => `\`${p.pattern}\``).join(', ');
   const first = head.include[0];
   return { reason: `no longer matched by include ${includes}`, origin: first ? patternOrigin(first, head.origin) : head.origin, key: `include:${includes}` };
-}
-
-function renameMap(files: readonly ChangedFile[]): Map<string, string> {
-  const renames = new Map<string, string>();
-  for (const file of files) if (file.status === 'renamed' && file.basePath && file.headPath) renames.set(file.basePath, file.headPath);
-  return renames;
 }
 
 function severityFor(files: readonly string[], paths: PathGroups): Severity {
@@ -110,7 +105,7 @@ export const coverageScopeNarrowed = defineRule({
       if (set.kind === 'static') for (const file of set.files) headMeasured.add(file);
     }
     const headPaths = new Set(head.paths);
-    const renames = renameMap(files);
+    const renames = renamedPaths(files);
     const removals = new Map<string, Removal>();
     for (const scope of base.facts.scopes) {
       const set = measuredSet(scope, base.paths);

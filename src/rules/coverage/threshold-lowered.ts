@@ -1,16 +1,13 @@
 import type { FindingDraft } from '../../core/types.js';
 import { coverageInspector } from '../../inspect/coverage/readers.js';
 import type { Enforcement, Threshold } from '../../inspect/coverage/model.js';
+import { renamedPaths } from '../support/renames.js';
 import { defineRule, type ChangedFile } from '../rule.js';
 
 /** A scope id with renamed config files mapped to their head path, so a moved config pairs with itself. */
 function followRenames(id: string, files: readonly ChangedFile[]): string {
   let result = id;
-  for (const file of files) {
-    if (file.status === 'renamed' && file.basePath && file.headPath && result.includes(file.basePath)) {
-      result = result.split(file.basePath).join(file.headPath);
-    }
-  }
+  for (const [before, after] of renamedPaths(files)) if (result.includes(before)) result = result.split(before).join(after);
   return result;
 }
 

@@ -4,7 +4,8 @@ import type { Origin, RunnerFacts, RunnerFilter, RunnerPattern, RunnerScope, Run
 import { originPoint } from '../../inspect/runner/model.js';
 import { runnerInspector } from '../../inspect/runner/project-inspector.js';
 import { clip } from '../support/excerpt.js';
-import { defineRule, type ChangedFile } from '../rule.js';
+import { renamedPaths } from '../support/renames.js';
+import { defineRule } from '../rule.js';
 
 /** How many dropped files a finding names before it says "and N more". */
 const FILES_SHOWN = 10;
@@ -71,12 +72,6 @@ function explain(file: string, head: RunnerScope, base: RunnerScope, paths: read
   const first = head.include.find((p) => !('default' in p.origin));
   const include = head.include.map((p) => `\`${p.pattern}\``).join(', ');
   return { reason: `no longer matched by ${head.tool === 'pytest' ? 'python_files' : 'include'} ${include}`, origin: first ? originPoint(first.origin, head.origin) : head.origin, key: `include:${include}` };
-}
-
-function renameMap(files: readonly ChangedFile[]): Map<string, string> {
-  const renames = new Map<string, string>();
-  for (const file of files) if (file.status === 'renamed' && file.basePath && file.headPath) renames.set(file.basePath, file.headPath);
-  return renames;
 }
 
 /** The head scope paired with a base scope: same id; else, for a command line, the only one of the same file and tool. */
@@ -164,7 +159,7 @@ export const testsRunnerNarrowed = defineRule({
     if (!facts) return [];
     const { base, head } = facts;
     const headPaths = new Set(head.paths);
-    const renames = renameMap(files);
+    const renames = renamedPaths(files);
     const headSets = new Map<RunnerScope, Set<string> | null>();
     for (const scope of head.facts.scopes) {
       const set = collectedSet(scope, head.paths);
