@@ -12,7 +12,7 @@ import {
   type Pattern,
   type Unresolved,
 } from './model.js';
-import { COVERAGE_PY_EXTENSIONS, mergeFacts, resolveCoverageConfig } from './python/coverage-py.js';
+import { COVERAGE_PY_EXTENSIONS, resolveCoverageConfig } from './python/coverage-py.js';
 import type { CoveragePySettings, PyList } from './python/settings.js';
 
 /**
@@ -488,5 +488,4 @@ export function pytestFlagFacts(source: ConfigSource, file: string, id: string, 
   return emit.facts;
 }
 
-export { mergeFacts };
 export { splitShell, type Word } from '../commands/shell.js';

@@ -97,6 +97,16 @@ export function emptyCoverageFacts(): CoverageFacts {
   return { scopes: [], thresholds: [], enforcement: [], excludedLinePatterns: [], unresolved: [] };
 }
 
+/** Add one reader's (or one directory's) facts to another's. */
+export function mergeCoverageFacts(into: CoverageFacts, from: CoverageFacts): CoverageFacts {
+  into.scopes.push(...from.scopes);
+  into.thresholds.push(...from.thresholds);
+  into.enforcement.push(...from.enforcement);
+  into.excludedLinePatterns.push(...from.excludedLinePatterns);
+  into.unresolved.push(...from.unresolved);
+  return into;
+}
+
 /** What a coverage reader gets: the revision's file list and synchronous reads (see `config-source.ts`). */
 export type { ConfigSource };
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ChangedPath, ProjectInspector } from '../inspector.js';
 import { readWithSource } from '../config-source.js';
-import { emptyCoverageFacts, type CoverageFacts, type CoverageReader } from './model.js';
+import { emptyCoverageFacts, mergeCoverageFacts, type CoverageFacts, type CoverageReader } from './model.js';
 
 /** Coverage facts of a revision, with its file list: the measured set is computed from both. */
 export interface CoverageProjectFacts {
@@ -32,7 +32,7 @@ export function coverageProjectInspector(loadReaders: () => Promise<readonly Cov
     collect: async (revision) => {
       const readers = await loadReaders();
       const readsFile = (file: string) => readers.some((reader) => reader.readsFile(file));
-      return { facts: await readWithSource(revision, readsFile, (source) => mergeFacts(readers.map((reader) => reader.read(source)))), paths: revision.paths };
+      return { facts: await readWithSource(revision, readsFile, (source) => readers.map((reader) => reader.read(source)).reduce(mergeCoverageFacts, emptyCoverageFacts())), paths: revision.paths };
     },
   };
 }
@@ -53,14 +53,3 @@ export function mayBeCoverageInput(file: string): boolean {
   return CONFIG_LIKE.test(name) || DATA_FILE.test(name) || RC_FILE.test(name);
 }
 
-export function mergeFacts(all: readonly CoverageFacts[]): CoverageFacts {
-  const merged = emptyCoverageFacts();
-  for (const facts of all) {
-    merged.scopes.push(...facts.scopes);
-    merged.thresholds.push(...facts.thresholds);
-    merged.enforcement.push(...facts.enforcement);
-    merged.excludedLinePatterns.push(...facts.excludedLinePatterns);
-    merged.unresolved.push(...facts.unresolved);
-  }
-  return merged;
-}

@@ -1,5 +1,6 @@
 import {
   emptyCoverageFacts,
+  mergeCoverageFacts,
   type ConfigSource,
   type CoverageFacts,
   type CoverageReader,
@@ -134,14 +135,6 @@ export function coveragePyFacts(settings: CoveragePySettings, dir: string, scope
   return facts;
 }
 
-export function mergeFacts(into: CoverageFacts, from: CoverageFacts): void {
-  into.scopes.push(...from.scopes);
-  into.thresholds.push(...from.thresholds);
-  into.enforcement.push(...from.enforcement);
-  into.excludedLinePatterns.push(...from.excludedLinePatterns);
-  into.unresolved.push(...from.unresolved);
-}
-
 const FILES = new Set<string>(COVERAGE_FILES);
 
 export const coveragePyReader = {
@@ -157,7 +150,7 @@ export const coveragePyReader = {
         facts.unresolved.push({ file: resolved.file, line: resolved.line, setting: 'coverage.py config', expression: resolved.message.slice(0, 120), reason: 'coverage.py cannot read the file' });
         continue;
       }
-      mergeFacts(facts, coveragePyFacts(resolved.settings, dir, coverageScopeId(dir)));
+      mergeCoverageFacts(facts, coveragePyFacts(resolved.settings, dir, coverageScopeId(dir)));
     }
     return facts;
   },

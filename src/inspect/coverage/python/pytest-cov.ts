@@ -1,7 +1,6 @@
 import { isPytestConfigFile, pytestConfigDirs, pytestConfigIn } from '../../tools/pytest-config.js';
 import { pytestFlagFacts } from '../cli-flags.js';
-import { emptyCoverageFacts, type ConfigSource, type CoverageFacts, type CoverageReader } from '../model.js';
-import { mergeFacts } from './coverage-py.js';
+import { emptyCoverageFacts, mergeCoverageFacts, type ConfigSource, type CoverageFacts, type CoverageReader } from '../model.js';
 
 /**
  * pytest-cov flags in pytest's own configuration: `addopts` of the first pytest config file of a
@@ -42,7 +41,7 @@ export const pytestCovReader = {
         facts.unresolved.push({ file: found.file, line: 1, setting: 'pytest config', expression: found.error, reason: 'pytest cannot read the file' });
         continue;
       }
-      mergeFacts(facts, pytestFlagFacts(source, found.file, `coverage.py:pytest:${dir === '' ? '.' : dir}`, found.line, dir, found.words));
+      mergeCoverageFacts(facts, pytestFlagFacts(source, found.file, `coverage.py:pytest:${dir === '' ? '.' : dir}`, found.line, dir, found.words));
     }
     return facts;
   },
