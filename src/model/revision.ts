@@ -73,6 +73,7 @@ function inspectContent<F>(inspector: Inspector<F>, path: string, content: FileC
 /** One side of a change: a commit (or the empty tree), read lazily. */
 export class Revision {
   private tree: Promise<Map<string, TreeEntry>> | null = null;
+  private asFilesView: Promise<RevisionFiles> | null = null;
 
   constructor(
     readonly store: FactStore,
@@ -93,8 +94,16 @@ export class Revision {
     return this.store.content(entry.oid);
   }
 
-  /** The revision as a project inspector sees it: its file paths and their text. */
-  async asFiles(): Promise<RevisionFiles> {
+  /**
+   * The revision as a project inspector sees it: its file paths and their text. One view per
+   * revision, so every inspector shares the same path list (and the caches keyed on it).
+   */
+  asFiles(): Promise<RevisionFiles> {
+    this.asFilesView ??= this.buildFiles();
+    return this.asFilesView;
+  }
+
+  private async buildFiles(): Promise<RevisionFiles> {
     const files = await this.files();
     const paths = [...files.values()].filter((entry) => entry.type === 'blob' && isRegularFile(entry.mode)).map((entry) => entry.path);
     return {
