@@ -41,10 +41,14 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     const inspectors = uniqueInspectors(enabled);
     const baseRevision = new Revision(store, range.base, range.baseTreeish);
     const headRevision = new Revision(store, range.head, range.head);
+    const projectInspectors = uniqueProjectInspectors(enabled);
     const [{ files, skipped, inspected }, project] = await Promise.all([
       inspectChanges(store, diff, inspectors, policy.paths),
-      collectProjectFacts(uniqueProjectInspectors(enabled), diff, baseRevision, headRevision),
+      collectProjectFacts(projectInspectors.filter((inspector) => inspector.affectedBy(diff)), baseRevision, headRevision),
     ]);
+    // Second round: inspectors that the changed files' facts call for (see `affectedByFacts`).
+    const calledFor = projectInspectors.filter((inspector) => !project.has(inspector.id) && inspector.affectedByFacts?.(files, policy.paths) === true);
+    for (const [id, facts] of await collectProjectFacts(calledFor, baseRevision, headRevision)) project.set(id, facts);
     const context: RuleContext = {
       files,
       paths: policy.paths,
@@ -135,15 +139,13 @@ function uniqueProjectInspectors(rules: readonly Rule[]): ProjectInspector<unkno
   return [...byId.values()];
 }
 
-/** Run each project inspector the change can affect, on both revisions. */
+/** Run each of these project inspectors on both revisions. */
 async function collectProjectFacts(
-  inspectors: readonly ProjectInspector<unknown>[],
-  diff: readonly DiffEntry[],
+  affecting: readonly ProjectInspector<unknown>[],
   base: Revision,
   head: Revision,
 ): Promise<Map<string, { base: unknown; head: unknown }>> {
   const facts = new Map<string, { base: unknown; head: unknown }>();
-  const affecting = inspectors.filter((inspector) => inspector.affectedBy(diff));
   if (affecting.length === 0) return facts;
   const [baseFiles, headFiles] = await Promise.all([base.asFiles(), head.asFiles()]);
   await Promise.all(

@@ -38,7 +38,21 @@ export interface ProjectInspector<F> {
   readonly id: string;
   /** Whether any of these changed paths can change the facts. */
   affectedBy(changed: readonly ChangedPath[]): boolean;
+  /**
+   * Whether the facts of the changed files call for this inspector even though no input of it
+   * changed (a file with tests under an unconventional name: only the runner's configuration
+   * says whether it is a test file). Asked after the changed files are inspected.
+   */
+  affectedByFacts?(files: readonly InspectedChange[], paths: PathGroups): boolean;
   collect(revision: RevisionFiles): Promise<F>;
+}
+
+/** A changed file with the facts its inspectors found on each side. */
+export interface InspectedChange {
+  basePath: string | null;
+  headPath: string | null;
+  base<F>(inspector: Inspector<F>): F | null;
+  head<F>(inspector: Inspector<F>): F | null;
 }
 
 export interface ChangedPath {

@@ -28,8 +28,13 @@ export type CollectedSet = { kind: 'static'; files: Set<string> } | { kind: 'unr
 
 const COLLECTION_SETTINGS = /\b(include|exclude|dir|root|rootDir|roots|testMatch|testRegex|testPathIgnorePatterns|testpaths|python_files|norecursedirs|addopts|spec|ignore|extension|recursive|projects|workspace|config)\b/;
 
+/** Whether which files a scope collects can be computed (no collection setting left unresolved). */
+export function collectionResolved(scope: RunnerScope): boolean {
+  return !scope.unresolved.some((value) => COLLECTION_SETTINGS.test(value.setting));
+}
+
 export function collectedSet(scope: RunnerScope, paths: readonly string[]): CollectedSet {
-  if (scope.unresolved.some((value) => COLLECTION_SETTINGS.test(value.setting))) return { kind: 'unresolved' };
+  if (!collectionResolved(scope)) return { kind: 'unresolved' };
   const matches = collectMatcher(scope, paths);
   // A vitest scope collects only below its root; jest roots, pytest paths and mocha specs may reach elsewhere.
   const candidates = scope.tool === 'vitest' ? pathsUnder(paths, scope.root) : paths;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { mayBeCoverageInput } from '../coverage/project-inspector.js';
 import { readWithSource } from '../config-source.js';
-import type { ChangedPath, ProjectInspector } from '../inspector.js';
+import type { ChangedPath, ProjectInspector, RevisionFiles } from '../inspector.js';
 import type { ConfigSource, RunnerFacts } from './model.js';
 
 /** Runner facts of a revision, with its file list: the collected set is computed from both. */
@@ -35,12 +35,22 @@ interface Loaded {
  * run again (`readWithSource`, shared with the coverage inspector).
  */
 export function runnerProjectInspector(loadReaders: () => Promise<Loaded>): ProjectInspector<RunnerProjectFacts> {
+  // Per revision: the runner rule and test-file recognition may both ask for the same revision.
+  const collected = new WeakMap<RevisionFiles, Promise<RunnerProjectFacts>>();
+  const read = async (revision: RevisionFiles): Promise<RunnerProjectFacts> => {
+    const readers = await loadReaders();
+    return { facts: await readWithSource(revision, (file) => readers.readsRunnerFile(file), (source) => readers.readRunnerFacts(source)), paths: revision.paths };
+  };
   return {
     id: 'runner-project@1',
     affectedBy: (changed) => changed.some(changeMayAffectRunner),
-    collect: async (revision) => {
-      const readers = await loadReaders();
-      return { facts: await readWithSource(revision, (file) => readers.readsRunnerFile(file), (source) => readers.readRunnerFacts(source)), paths: revision.paths };
+    collect: (revision) => {
+      let facts = collected.get(revision);
+      if (!facts) {
+        facts = read(revision);
+        collected.set(revision, facts);
+      }
+      return facts;
     },
   };
 }

@@ -1,11 +1,10 @@
 import path from 'node:path';
 import type { SourceFacts, TestCase } from '../../inspect/source-facts.js';
 import type { PathGroups } from '../../policy/path-groups.js';
-import type { ChangedFile } from '../rule.js';
+import type { ChangedFile, RuleContext } from '../rule.js';
+import { collectedByRunner, isConventionalTestFile, type CollectedByRunner } from './test-collection.js';
 import { sourceFacts } from './source.js';
 
-/** Modules whose import marks a file as a test file even outside the `tests` path group. */
-const TEST_FRAMEWORKS = new Set(['vitest', '@jest/globals', 'mocha', 'node:test', 'test', '@playwright/test', 'bun:test', 'ava', 'tap', 'uvu', 'pytest', 'unittest']);
 
 /** Minimum share of statements two test bodies must have in common to be the same test renamed or moved. */
 const SIMILAR = 0.6;
@@ -14,8 +13,9 @@ const SPLIT_PART = 0.5;
 /** …and together cover this much of it. */
 const SPLIT_COVER = 0.7;
 
-export function isTestFile(file: string, facts: SourceFacts, paths: PathGroups): boolean {
-  return facts.tests.length > 0 && (paths.isTest(file) || facts.imports.some((module) => TEST_FRAMEWORKS.has(module)));
+/** A file with tests that is named or imports like a test file, or that the side's runner configuration collects. */
+export function isTestFile(file: string, facts: SourceFacts, paths: PathGroups, collected: boolean): boolean {
+  return facts.tests.length > 0 && (collected || isConventionalTestFile(file, facts, paths));
 }
 
 /** A test or suite and the file it is declared in (head path, or base path for the base side). */
@@ -56,13 +56,13 @@ export interface TestMatching {
 }
 
 /** The changed test files of a change, both sides, following renames. */
-export function changedTestFiles(files: readonly ChangedFile[], paths: PathGroups): TestFile[] {
+export function changedTestFiles(files: readonly ChangedFile[], paths: PathGroups, collected: CollectedByRunner = () => false): TestFile[] {
   const result: TestFile[] = [];
   for (const file of files) {
     const head = file.headPath ? sourceFacts(file, 'head') : null;
     const base = file.basePath ? sourceFacts(file, 'base') : null;
-    const headIsTest = head !== null && isTestFile(file.headPath!, head, paths);
-    const baseIsTest = base !== null && isTestFile(file.basePath!, base, paths);
+    const headIsTest = head !== null && isTestFile(file.headPath!, head, paths, collected('head', file.headPath!));
+    const baseIsTest = base !== null && isTestFile(file.basePath!, base, paths, collected('base', file.basePath!));
     if (!headIsTest && !baseIsTest) continue;
     result.push({
       basePath: file.basePath,
@@ -82,12 +82,14 @@ const cache = new WeakMap<readonly ChangedFile[], TestMatching>();
  * Pairs base and head tests of a change, strongest evidence first: the same full name in the
  * same file (following renames); the same body anywhere in the change (a renamed or moved
  * test); a similar body (most statements shared: renamed and edited); and a base test split
- * into several head tests that each take part of its body. Computed once per audit.
+ * into several head tests that each take part of its body. Computed once per audit. Rules
+ * calling it declare `TEST_PROJECT_INSPECTORS`, so files the runner collects count as tests.
  */
-export function matchTests(files: readonly ChangedFile[], paths: PathGroups): TestMatching {
+export function matchTests(context: Pick<RuleContext, 'files' | 'paths' | 'project'>): TestMatching {
+  const { files, paths } = context;
   const cached = cache.get(files);
   if (cached) return cached;
-  const matching = computeMatching(changedTestFiles(files, paths));
+  const matching = computeMatching(changedTestFiles(files, paths, collectedByRunner(context)));
   cache.set(files, matching);
   return matching;
 }

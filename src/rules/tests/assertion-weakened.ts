@@ -4,6 +4,7 @@ import { defineRule } from '../rule.js';
 import { alignAssertions, approxTolerance, levelName, renderAssertion, STRENGTH_LEVELS, strengthOf } from '../support/assertion-strength.js';
 import { SOURCE_INSPECTORS } from '../support/source.js';
 import { matchTests } from '../support/test-matching.js';
+import { TEST_PROJECT_INSPECTORS } from '../support/test-collection.js';
 import { headAssertions, headRef } from '../support/test-pairs.js';
 
 /** Why `after` checks less than `before`, or null when it does not. */
@@ -56,8 +57,9 @@ export const testsAssertionWeakened = defineRule({
     },
   },
   inspectors: SOURCE_INSPECTORS,
-  check: ({ files, paths }) =>
-    matchTests(files, paths).pairs.flatMap((pair) => {
+  projectInspectors: TEST_PROJECT_INSPECTORS,
+  check: (context) =>
+    matchTests(context).pairs.flatMap((pair) => {
       const head = headRef(pair);
       const findings: FindingDraft[] = [];
       for (const [before, after] of alignAssertions(pair.base.test.assertions, headAssertions(pair))) {

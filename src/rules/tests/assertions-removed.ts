@@ -2,6 +2,7 @@ import { defineRule } from '../rule.js';
 import { effectiveAssertions, renderAssertion } from '../support/assertion-strength.js';
 import { SOURCE_INSPECTORS } from '../support/source.js';
 import { matchTests, shortName } from '../support/test-matching.js';
+import { TEST_PROJECT_INSPECTORS } from '../support/test-collection.js';
 import { headAssertions, headRef, isDisabled } from '../support/test-pairs.js';
 
 export const testsAssertionsRemoved = defineRule({
@@ -35,8 +36,9 @@ export const testsAssertionsRemoved = defineRule({
     },
   },
   inspectors: SOURCE_INSPECTORS,
-  check: ({ files, paths }) =>
-    matchTests(files, paths).pairs.flatMap((pair) => {
+  projectInspectors: TEST_PROJECT_INSPECTORS,
+  check: (context) =>
+    matchTests(context).pairs.flatMap((pair) => {
       if (pair.base.test.kind !== 'test' || pair.heads.some((head) => isDisabled(head.test))) return [];
       const before = effectiveAssertions(pair.base.test.assertions);
       const after = effectiveAssertions(headAssertions(pair));

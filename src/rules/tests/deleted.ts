@@ -3,6 +3,7 @@ import type { ChangedFile } from '../rule.js';
 import { defineRule } from '../rule.js';
 import { SOURCE_INSPECTORS } from '../support/source.js';
 import { importedPaths, matchTests, shortName, type TestFile, type TestRef } from '../support/test-matching.js';
+import { TEST_PROJECT_INSPECTORS } from '../support/test-collection.js';
 
 /** How many test names a whole-file finding lists before "and N more". */
 const NAMES_SHOWN = 8;
@@ -58,8 +59,10 @@ export const testsDeleted = defineRule({
     },
   },
   inspectors: SOURCE_INSPECTORS,
-  check: ({ files, paths }) => {
-    const matching = matchTests(files, paths);
+  projectInspectors: TEST_PROJECT_INSPECTORS,
+  check: (context) => {
+    const { files } = context;
+    const matching = matchTests(context);
     const deleted = deletedPaths(files);
     const findings: FindingDraft[] = [];
     const byFile = new Map<string, TestRef[]>();

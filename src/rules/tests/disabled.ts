@@ -5,6 +5,7 @@ import { dataSkipInspector } from '../../inspect/data-skips.js';
 import type { ChangedFile } from '../rule.js';
 import { SOURCE_INSPECTORS } from '../support/source.js';
 import { matchTests, shortName } from '../support/test-matching.js';
+import { TEST_PROJECT_INSPECTORS } from '../support/test-collection.js';
 
 type Disablement = 'only' | 'skip' | 'todo' | 'conditional' | 'fails';
 
@@ -88,8 +89,10 @@ export const testsDisabled = defineRule({
     },
   },
   inspectors: [...SOURCE_INSPECTORS, dataSkipInspector],
-  check: ({ files, paths }) => {
-    const matching = matchTests(files, paths);
+  projectInspectors: TEST_PROJECT_INSPECTORS,
+  check: (context) => {
+    const { files } = context;
+    const matching = matchTests(context);
     const findings: FindingDraft[] = dataSkipFindings(files);
     for (const file of matching.files) {
       for (const test of file.head) {

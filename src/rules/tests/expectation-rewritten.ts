@@ -3,6 +3,7 @@ import { defineRule } from '../rule.js';
 import { alignAssertions, renderAssertion } from '../support/assertion-strength.js';
 import { SOURCE_INSPECTORS } from '../support/source.js';
 import { importedPaths, matchTests } from '../support/test-matching.js';
+import { TEST_PROJECT_INSPECTORS } from '../support/test-collection.js';
 import { headAssertions, headRef, modifiedPaths } from '../support/test-pairs.js';
 
 export const testsExpectationRewritten = defineRule({
@@ -36,8 +37,10 @@ export const testsExpectationRewritten = defineRule({
     },
   },
   inspectors: SOURCE_INSPECTORS,
-  check: ({ files, paths }) => {
-    const matching = matchTests(files, paths);
+  projectInspectors: TEST_PROJECT_INSPECTORS,
+  check: (context) => {
+    const { files } = context;
+    const matching = matchTests(context);
     const modified = modifiedPaths(files);
     const findings: FindingDraft[] = [];
     for (const pair of matching.pairs) {

@@ -3,6 +3,7 @@ import { defineRule } from '../rule.js';
 import { effectiveAssertions, renderAssertion } from '../support/assertion-strength.js';
 import { SOURCE_INSPECTORS } from '../support/source.js';
 import { matchTests, type TestRef } from '../support/test-matching.js';
+import { TEST_PROJECT_INSPECTORS } from '../support/test-collection.js';
 import { isDisabled } from '../support/test-pairs.js';
 
 /**
@@ -42,8 +43,9 @@ export const testsNoAssertions = defineRule({
     },
   },
   inspectors: SOURCE_INSPECTORS,
-  check: ({ files, paths }) => {
-    const matching = matchTests(files, paths);
+  projectInspectors: TEST_PROJECT_INSPECTORS,
+  check: (context) => {
+    const matching = matchTests(context);
     const findings: FindingDraft[] = [];
     const consider = (ref: TestRef, changed: boolean, baseTautologies: number) => {
       const test = ref.test;

@@ -4,6 +4,7 @@ import { defineRule } from '../rule.js';
 import { alignAssertions, renderAssertion } from '../support/assertion-strength.js';
 import { SOURCE_INSPECTORS } from '../support/source.js';
 import { matchTests } from '../support/test-matching.js';
+import { TEST_PROJECT_INSPECTORS } from '../support/test-collection.js';
 import { headAssertions } from '../support/test-pairs.js';
 
 const HOW: Record<NonNullable<Assertion['swallowed']>, string> = {
@@ -37,8 +38,9 @@ export const testsSwallowedFailure = defineRule({
     },
   },
   inspectors: SOURCE_INSPECTORS,
-  check: ({ files, paths }) => {
-    const matching = matchTests(files, paths);
+  projectInspectors: TEST_PROJECT_INSPECTORS,
+  check: (context) => {
+    const matching = matchTests(context);
     const findings: FindingDraft[] = [];
     const report = (file: string, fullName: string, assertion: Assertion) => {
       const how = assertion.swallowed!;
