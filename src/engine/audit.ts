@@ -4,7 +4,7 @@ import { REPORT_VERSION, type AuditResult } from '../core/result.js';
 import type { Finding } from '../core/types.js';
 import { Repository, type DiffEntry } from '../git/repository.js';
 import { resolveRange, type RangeSpec, type ResolvedRange } from '../git/range.js';
-import type { Inspector, ProjectInspector } from '../inspect/inspector.js';
+import type { InspectedChange, Inspector, ProjectInspector } from '../inspect/inspector.js';
 import { DEFAULT_SIZE_LIMIT, FactStore, Revision } from '../model/revision.js';
 import { defaultPolicy, POLICY_FILE, type Policy } from '../policy/policy.js';
 import { allRules } from '../rules/index.js';
@@ -48,7 +48,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     ]);
     // Second round: inspectors that the changed files' facts call for (see `affectedByFacts`).
     const calledFor = projectInspectors.filter((inspector) => !project.has(inspector.id) && inspector.affectedByFacts?.(files, policy.paths) === true);
-    for (const [id, facts] of await collectProjectFacts(calledFor, baseRevision, headRevision)) project.set(id, facts);
+    for (const [id, facts] of await collectProjectFacts(calledFor, baseRevision, headRevision, files)) project.set(id, facts);
     const context: RuleContext = {
       files,
       paths: policy.paths,
@@ -144,13 +144,14 @@ async function collectProjectFacts(
   affecting: readonly ProjectInspector<unknown>[],
   base: Revision,
   head: Revision,
+  changes?: readonly InspectedChange[],
 ): Promise<Map<string, { base: unknown; head: unknown }>> {
   const facts = new Map<string, { base: unknown; head: unknown }>();
   if (affecting.length === 0) return facts;
   const [baseFiles, headFiles] = await Promise.all([base.asFiles(), head.asFiles()]);
   await Promise.all(
     affecting.map(async (inspector) => {
-      const [before, after] = await Promise.all([inspector.collect(baseFiles), inspector.collect(headFiles)]);
+      const [before, after] = await Promise.all([inspector.collect(baseFiles, changes), inspector.collect(headFiles, changes)]);
       facts.set(inspector.id, { base: before, head: after });
     }),
   );

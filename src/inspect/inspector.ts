@@ -44,7 +44,8 @@ export interface ProjectInspector<F> {
    * says whether it is a test file). Asked after the changed files are inspected.
    */
   affectedByFacts?(files: readonly InspectedChange[], paths: PathGroups): boolean;
-  collect(revision: RevisionFiles): Promise<F>;
+  /** `changes` is given when the inspector runs for its `affectedByFacts`: what called for it. */
+  collect(revision: RevisionFiles, changes?: readonly InspectedChange[]): Promise<F>;
 }
 
 /** A changed file with the facts its inspectors found on each side. */

@@ -120,6 +120,32 @@ export interface TestCase {
   runtimeSkips: RuntimeSkip[];
   /** Line of the end of the test's body, so rules can tell which lines a test spans. */
   endLine: number;
+  /**
+   * Calls of imported functions (JS/TS), which may assert in the module that defines them. The
+   * rules resolve those of the repository's own modules (`support/imported-helpers.ts`).
+   */
+  helperCalls?: HelperCall[];
+  /**
+   * Calls of imported functions that could not be followed: a package that looks like an
+   * assertion library (`./test-utils`, `custom-matchers`) or a module that is missing or does
+   * not parse. Set by the rules' helper resolution; the test may assert there.
+   */
+  opaqueHelperCalls?: number;
+}
+
+/** A test's call of a function imported from another module: `import { expectOk } from './helpers'`. */
+export interface HelperCall {
+  /** The module specifier as written (`./helpers`, `@acme/test-utils`). */
+  module: string;
+  /** The export called: a name, or `default`. */
+  name: string;
+  line: number;
+}
+
+/** A function a module exports that makes assertions (itself or through its local helpers). */
+export interface ExportedHelper {
+  name: string;
+  assertions: Assertion[];
 }
 
 export interface SourceFacts {
@@ -131,4 +157,8 @@ export interface SourceFacts {
   tests: TestCase[];
   /** Modules the file imports (`vitest`, `@playwright/test`, `node:test`, `./helpers`…). */
   imports: string[];
+  /** Exported functions that make assertions (JS/TS): what a test importing them gains. */
+  exportedHelpers?: ExportedHelper[];
+  /** Exports taken from other modules (`export { a } from './m'`, `export * from './m'`), to follow helpers through index files. */
+  reexports?: { name: string; module: string; imported: string }[];
 }

@@ -18,7 +18,7 @@ function failure(path: string, text: string): UnparseableError {
 
 describe('jsSourceInspector', () => {
   it('has a stable id', () => {
-    expect(jsSourceInspector.id).toBe('js-source@2');
+    expect(jsSourceInspector.id).toBe('js-source@3');
   });
 
   it.each([

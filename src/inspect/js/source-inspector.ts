@@ -2,6 +2,7 @@ import type { Inspector } from '../inspector.js';
 import type { SourceFacts, TypeEscape } from '../source-facts.js';
 import { extractCommentFacts } from './comments.js';
 import { importedModule } from './imports.js';
+import { createBindingCollector } from './module-bindings.js';
 import { parseModeOf, parseSource } from './parse.js';
 import { createTestCollector } from './tests.js';
 import { typeEscapeOf } from './type-escapes.js';
@@ -21,8 +22,10 @@ export function inspectJsSource(path: string, text: string): SourceFacts {
   const typeEscapes: TypeEscape[] = [];
   const imports = new Set<string>();
   const tests = createTestCollector(source);
+  const bindings = createBindingCollector();
   walk(source.program, {
     enter(node, ancestors) {
+      bindings.enter(node, ancestors);
       const escape = typeEscapeOf(node, ancestors, source);
       if (escape) typeEscapes.push(escape);
       const imported = importedModule(node);
@@ -33,11 +36,22 @@ export function inspectJsSource(path: string, text: string): SourceFacts {
       tests.leave(node, ancestors);
     },
   });
-  return { language: 'js', suppressions, typeEscapes, coveragePragmas, tests: tests.result(), imports: [...imports] };
+  const { imports: importBindings, exports, reexports } = bindings.result();
+  const exportedHelpers = tests.exportedHelpers(exports);
+  return {
+    language: 'js',
+    suppressions,
+    typeEscapes,
+    coveragePragmas,
+    tests: tests.result(importBindings),
+    imports: [...imports],
+    ...(exportedHelpers.length > 0 ? { exportedHelpers } : {}),
+    ...(reexports.length > 0 ? { reexports } : {}),
+  };
 }
 
 export const jsSourceInspector: Inspector<SourceFacts> = {
-  id: 'js-source@2',
+  id: 'js-source@3',
   appliesTo: (path) => parseModeOf(path) !== null,
   // The same bytes parse differently as `.ts` and `.tsx` (`<any>x`), as `.mjs` and `.cjs`…
   cacheKey: (path) => parseModeOf(path)?.extension ?? '',

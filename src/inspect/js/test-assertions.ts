@@ -60,6 +60,13 @@ export interface AssertionCollector {
   leave(node: Node, ancestors: readonly Node[]): void;
   /** A test's assertions, those made by the local helpers it calls included (transitively). */
   resolve(owner: Owner): ResolvedAssertion[];
+  /**
+   * Names a test calls (itself or through its local helpers) that are no local helper: an
+   * imported helper may make assertions there (`expectValid(res)`, `h.expectValid(res)`).
+   */
+  externalCalls(owner: Owner): { name: string; line: number }[];
+  /** The assertions of a top-level helper function (for its module's exports), or null when there is none. */
+  topLevelHelper(name: string): Assertion[] | null;
 }
 
 /** No helper expansion grows a test's assertion list beyond this (helpers calling helpers in loops). */
@@ -307,6 +314,28 @@ export function createAssertionCollector(source: ParsedSource, isContext: (name:
     resolve(owner) {
       return expand(owner, new Set()).entries;
     },
+    externalCalls(owner) {
+      const calls: { name: string; line: number }[] = [];
+      const seen = new Set<Owner>();
+      const visit = (current: Owner, line: number | null): void => {
+        if (seen.has(current)) return;
+        seen.add(current);
+        for (const use of current.uses) {
+          // The test's own registration call (`it(…)`) is no call made by the test.
+          if (use.offset === owner.node.start) continue;
+          const helper = lookupHelper(use.name, use.offset);
+          const at = line ?? source.lines.lineAt(use.offset);
+          if (helper) visit(helper.owner, at);
+          else calls.push({ name: use.name, line: at });
+        }
+      };
+      visit(owner, null);
+      return calls;
+    },
+    topLevelHelper(name) {
+      const helper = helpers.get(name)?.find((candidate) => candidate.containerStart === 0 && candidate.containerEnd === source.text.length);
+      return helper ? expand(helper.owner, new Set()).entries.map((entry) => entry.assertion) : null;
+    },
   };
 }
 
@@ -340,11 +369,24 @@ function helperName(node: FunctionNode, ancestors: readonly Node[]): string | nu
   let parent = ancestors[index];
   while (parent?.type === 'ParenthesizedExpression') parent = ancestors[--index];
   if (parent?.type === 'VariableDeclarator') return parent.id.type === 'Identifier' ? parent.id.name : null;
+  // CommonJS: `exports.check = () => …`, `module.exports.check = function () …`.
+  if (parent?.type === 'AssignmentExpression' && parent.right === node) return exportsTarget(parent.left);
   if (parent?.type !== 'Property' || parent.computed || parent.key.type !== 'Identifier') return null;
   const object = ancestors[index - 1];
   const declarator = ancestors[index - 2];
-  if (object?.type !== 'ObjectExpression' || declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return null;
+  if (object?.type !== 'ObjectExpression') return null;
+  if (declarator?.type === 'AssignmentExpression' && exportsTarget(declarator.left) === 'module.exports') return `module.exports.${parent.key.name}`;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return null;
   return `${declarator.id.name}.${parent.key.name}`;
+}
+
+/** `exports.a` → 'exports.a', `module.exports.a` → 'module.exports.a', `module.exports` → 'module.exports'; otherwise null. */
+function exportsTarget(node: Node): string | null {
+  if (node.type === 'Identifier') return node.name === 'exports' ? 'exports' : null;
+  if (node.type !== 'MemberExpression' || node.computed || node.property.type !== 'Identifier') return null;
+  if (node.object.type === 'Identifier' && node.object.name === 'module' && node.property.name === 'exports') return 'module.exports';
+  const object = exportsTarget(node.object);
+  return object === 'exports' || object === 'module.exports' ? `${object}.${node.property.name}` : null;
 }
 
 function enclosingFunction(ancestors: readonly Node[]): Node | null {

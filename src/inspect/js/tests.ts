@@ -10,7 +10,8 @@ import type {
   ParamPattern,
   Statement,
 } from 'oxc-parser';
-import type { ConditionValue, RuntimeSkip, TestCase, TestModifier } from '../source-facts.js';
+import type { ConditionValue, ExportedHelper, HelperCall, RuntimeSkip, TestCase, TestModifier } from '../source-facts.js';
+import type { ImportedBinding } from './module-bindings.js';
 import { bodyHash, statementHashes } from './body-hash.js';
 import type { ParsedSource } from './parse.js';
 import { combineConditions, skippedWhen, truthiness } from './static-eval.js';
@@ -81,7 +82,10 @@ const CONDITIONAL = new Set([
 export interface TestCollector {
   enter(node: Node, ancestors: readonly Node[]): void;
   leave(node: Node, ancestors: readonly Node[]): void;
-  result(): TestCase[];
+  /** The inventory; `imports` maps local names to imported bindings, for the tests' helper calls. */
+  result(imports?: ReadonlyMap<string, ImportedBinding>): TestCase[];
+  /** Exported functions that assert, given the module's exports (exported name → local name). */
+  exportedHelpers(exports: ReadonlyMap<string, string>): ExportedHelper[];
 }
 
 /**
@@ -243,7 +247,15 @@ export function createTestCollector(source: ParsedSource): TestCollector {
         assertions.close(node);
       }
     },
-    result: () => finish(inventory, fileScope.test, assertions),
+    result: (imports) => finish(inventory, fileScope.test, assertions, imports ?? new Map()),
+    exportedHelpers: (exports) => {
+      const helpers: ExportedHelper[] = [];
+      for (const [name, local] of exports) {
+        const found = assertions.topLevelHelper(local);
+        if (found && found.length > 0) helpers.push({ name, assertions: found });
+      }
+      return helpers;
+    },
   };
 }
 
@@ -411,7 +423,7 @@ function bindingOf(param: ParamPattern): BindingPattern | null {
  * (a Playwright `test.skip()` at top level). A suite skipped under a runtime condition passes
  * on `skipIf`, one whose condition is constant passes on `skip` or nothing.
  */
-function finish(inventory: readonly OpenTest[], file: OpenTest, collector: AssertionCollector): TestCase[] {
+function finish(inventory: readonly OpenTest[], file: OpenTest, collector: AssertionCollector, imports: ReadonlyMap<string, ImportedBinding>): TestCase[] {
   const inherited: TestModifier[][] = [];
   const fileModifiers = inheritable(file);
   return inventory.map((test, index) => {
@@ -432,8 +444,23 @@ function finish(inventory: readonly OpenTest[], file: OpenTest, collector: Asser
       assertions: resolved.map((entry) => entry.assertion),
       runtimeSkips,
       endLine: test.endLine,
+      ...(test.kind === 'test' && test.owner && imports.size > 0 ? helperCallsOf(collector.externalCalls(test.owner), imports) : {}),
     };
   });
+}
+
+/** Calls of imported bindings: `check()` (named or default import), `h.check()` (namespace or `require`). */
+function helperCallsOf(calls: readonly { name: string; line: number }[], imports: ReadonlyMap<string, ImportedBinding>): { helperCalls?: HelperCall[] } {
+  const found: HelperCall[] = [];
+  for (const call of calls) {
+    const [root, member, ...rest] = call.name.split('.');
+    const binding = imports.get(root!);
+    if (!binding || rest.length > 0) continue;
+    const name = binding.name === '*' ? member : member === undefined ? binding.name : undefined;
+    if (name === undefined) continue;
+    found.push({ module: binding.module, name, line: call.line });
+  }
+  return found.length > 0 ? { helperCalls: found } : {};
 }
 
 /**

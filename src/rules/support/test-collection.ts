@@ -4,6 +4,7 @@ import { runnerInspector, type RunnerProjectFacts } from '../../inspect/runner/p
 import type { SourceFacts } from '../../inspect/source-facts.js';
 import type { PathGroups } from '../../policy/path-groups.js';
 import type { RuleContext } from '../rule.js';
+import { importedHelpersInspector } from './imported-helpers.js';
 import { SOURCE_INSPECTORS } from './source.js';
 
 /** Modules whose import marks a file as a test file even outside the `tests` path group. */
@@ -50,8 +51,11 @@ export const testCollectionInspector: ProjectInspector<RunnerProjectFacts> = {
   collect: (revision) => runnerInspector.collect(revision),
 };
 
-/** Project inspectors every rule that matches tests declares, so `collectedByRunner` has facts. */
-export const TEST_PROJECT_INSPECTORS: readonly ProjectInspector<unknown>[] = [testCollectionInspector, runnerInspector];
+/**
+ * Project inspectors every rule that matches tests declares: the runner facts for
+ * `collectedByRunner`, and the modules imported assertion helpers live in.
+ */
+export const TEST_PROJECT_INSPECTORS: readonly ProjectInspector<unknown>[] = [testCollectionInspector, runnerInspector, importedHelpersInspector];
 
 /** Whether some runner scope of a side collects a file; false when no runner facts were read. */
 export type CollectedByRunner = (side: 'base' | 'head', file: string) => boolean;

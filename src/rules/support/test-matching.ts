@@ -1,7 +1,7 @@
-import path from 'node:path';
 import type { SourceFacts, TestCase } from '../../inspect/source-facts.js';
 import type { PathGroups } from '../../policy/path-groups.js';
 import type { ChangedFile, RuleContext } from '../rule.js';
+import { helperLookup, withImportedHelpers, type ModuleLookup } from './imported-helpers.js';
 import { collectedByRunner, isConventionalTestFile, type CollectedByRunner } from './test-collection.js';
 import { sourceFacts } from './source.js';
 
@@ -56,8 +56,14 @@ export interface TestMatching {
 }
 
 /** The changed test files of a change, both sides, following renames. */
-export function changedTestFiles(files: readonly ChangedFile[], paths: PathGroups, collected: CollectedByRunner = () => false): TestFile[] {
+export function changedTestFiles(
+  files: readonly ChangedFile[],
+  paths: PathGroups,
+  collected: CollectedByRunner = () => false,
+  helpers: { base: ModuleLookup; head: ModuleLookup } | null = null,
+): TestFile[] {
   const result: TestFile[] = [];
+  const resolve = (tests: TestCase[], file: string, side: 'base' | 'head'): TestCase[] => (helpers ? tests.map((test) => withImportedHelpers(test, file, helpers[side])) : tests);
   for (const file of files) {
     const head = file.headPath ? sourceFacts(file, 'head') : null;
     const base = file.basePath ? sourceFacts(file, 'base') : null;
@@ -67,8 +73,8 @@ export function changedTestFiles(files: readonly ChangedFile[], paths: PathGroup
     result.push({
       basePath: file.basePath,
       headPath: file.headPath,
-      base: baseIsTest ? base.tests : [],
-      head: headIsTest ? head.tests : [],
+      base: baseIsTest ? resolve(base.tests, file.basePath!, 'base') : [],
+      head: headIsTest ? resolve(head.tests, file.headPath!, 'head') : [],
       baseFacts: base,
       headFacts: head,
     });
@@ -89,7 +95,8 @@ export function matchTests(context: Pick<RuleContext, 'files' | 'paths' | 'proje
   const { files, paths } = context;
   const cached = cache.get(files);
   if (cached) return cached;
-  const matching = computeMatching(changedTestFiles(files, paths, collectedByRunner(context)));
+  const helpers = { base: helperLookup(context, 'base'), head: helperLookup(context, 'head') };
+  const matching = computeMatching(changedTestFiles(files, paths, collectedByRunner(context), helpers));
   cache.set(files, matching);
   return matching;
 }
@@ -215,25 +222,4 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /** Last segment of a full name: what the test call itself says. */
 export function shortName(test: TestCase): string {
   return test.fullName.split(' > ').at(-1) ?? test.fullName;
-}
-
-/** Repository paths a test file's relative imports can refer to (JS/TS extensions and index files; Python modules). */
-export function importedPaths(testFile: string, facts: SourceFacts): string[] {
-  const dir = path.posix.dirname(testFile);
-  const candidates: string[] = [];
-  for (const specifier of facts.imports) {
-    if (facts.language === 'js') {
-      if (!specifier.startsWith('.')) continue;
-      const base = path.posix.normalize(path.posix.join(dir, specifier)).replace(/\.(js|jsx|mjs|cjs)$/, '');
-      for (const extension of ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts']) candidates.push(`${base}${extension}`);
-      for (const extension of ['.ts', '.tsx', '.js', '.jsx']) candidates.push(`${base}/index${extension}`);
-    } else {
-      const relative = specifier.startsWith('.');
-      const module = specifier.replace(/^\.+/, '').replace(/\./g, '/');
-      const root = relative ? dir : '';
-      for (const form of [`${module}.py`, `${module}/__init__.py`]) candidates.push(path.posix.normalize(root ? `${root}/${form}` : form));
-      if (!relative) for (const form of [`src/${module}.py`, `src/${module}/__init__.py`]) candidates.push(form);
-    }
-  }
-  return candidates;
 }

@@ -2,7 +2,8 @@ import type { FindingDraft } from '../../core/types.js';
 import type { ChangedFile } from '../rule.js';
 import { defineRule } from '../rule.js';
 import { SOURCE_INSPECTORS } from '../support/source.js';
-import { importedPaths, matchTests, shortName, type TestFile, type TestRef } from '../support/test-matching.js';
+import { matchTests, shortName, type TestFile, type TestRef } from '../support/test-matching.js';
+import { importedPaths } from '../support/module-paths.js';
 import { TEST_PROJECT_INSPECTORS } from '../support/test-collection.js';
 
 /** How many test names a whole-file finding lists before "and N more". */

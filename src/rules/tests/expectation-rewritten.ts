@@ -2,7 +2,8 @@ import type { FindingDraft } from '../../core/types.js';
 import { defineRule } from '../rule.js';
 import { alignAssertions, renderAssertion } from '../support/assertion-strength.js';
 import { SOURCE_INSPECTORS } from '../support/source.js';
-import { importedPaths, matchTests } from '../support/test-matching.js';
+import { matchTests } from '../support/test-matching.js';
+import { importedPaths } from '../support/module-paths.js';
 import { TEST_PROJECT_INSPECTORS } from '../support/test-collection.js';
 import { headAssertions, headRef, modifiedPaths } from '../support/test-pairs.js';
 
