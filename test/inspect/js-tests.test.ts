@@ -151,6 +151,17 @@ describe('conditions', () => {
     ['process.env.CI', 'dynamic'],
     ["process.platform === 'win32'", 'dynamic'],
     ['!isCI', 'dynamic'],
+    // Platform and environment conditions, over Linux, macOS and Windows and any setting of the variables read.
+    ["process.platform !== 'plan9'", 'always'],
+    ["process.platform === 'win32' || process.platform !== 'win32'", 'always'],
+    ["['linux', 'darwin', 'win32'].includes(process.platform)", 'always'],
+    ["['linux', 'darwin'].includes(process.platform)", 'dynamic'],
+    ["os.platform() === 'sunos'", 'never'],
+    ["!os.type().startsWith('Windows') || os.type() === 'Windows_NT'", 'always'],
+    ['!process.env.CI || !!process.env.CI', 'always'],
+    ["process.env['CI'] && !process.env.CI", 'never'],
+    ["process.env.CI && process.platform === 'linux'", 'dynamic'],
+    ["process.platform === 'linux' && isLinux", 'dynamic'],
   ])('skipIf(%s) → %s', (condition, expected) => {
     expect(shape(only(`it.skipIf(${condition})('a', () => {});`))).toEqual({ kind: 'test', modifiers: ['skipIf'], skipCondition: expected, callee: `it.skipIf(${condition})` });
   });
@@ -160,6 +171,8 @@ describe('conditions', () => {
     ['false', 'always'],
     ['0', 'always'],
     ['process.env.CI', 'dynamic'],
+    ["process.platform === 'aix'", 'always'],
+    ["process.platform !== 'aix'", 'never'],
   ])('runIf(%s) inverts to %s', (condition, expected) => {
     expect(shape(only(`it.runIf(${condition})('a', () => {});`))).toEqual({ kind: 'test', modifiers: ['runIf'], skipCondition: expected, callee: `it.runIf(${condition})` });
   });

@@ -185,12 +185,43 @@ ruleTester(testsDisabled, {
       head: { 'tests/cases/login.yml': '- name: login\n  enabled: true\n' },
     },
     {
+      name: 'data: a platform skip list extended but still platform-specific, and an environment list',
+      base: { 'tests/cases/upload.yml': '- name: uploads a file\n  skip_on: [windows]\n  envs: [staging, prod]\n' },
+      head: { 'tests/cases/upload.yml': '- name: uploads a file\n  skip_on: [windows, macos]\n  envs: [staging]\n' },
+    },
+    {
+      name: 'code: a platform skip condition changed to another platform',
+      base: { 'test/fs.test.ts': "import { it, expect } from 'vitest';\n\nit.skipIf(process.platform === 'win32')('links files', () => {\n  expect(1).toBe(1);\n});\n" },
+      head: { 'test/fs.test.ts': "import { it, expect } from 'vitest';\n\nit.skipIf(['win32', 'darwin'].includes(process.platform))('links files', () => {\n  expect(1).toBe(1);\n});\n" },
+    },
+    {
       name: 'runtime: a conditional skip that already existed',
       base: { 'test/env.test.ts': "import { it, expect } from 'vitest';\n\nit('reads env', (ctx) => {\n  if (!process.env.HOME) ctx.skip();\n  expect(process.env.HOME).toBeTruthy();\n});\n" },
       head: { 'test/env.test.ts': "import { it, expect } from 'vitest';\n\nit('reads env', (ctx) => {\n  if (!process.env.HOME) ctx.skip();\n  expect(process.env.HOME).toContain('/');\n});\n" },
     },
   ],
   invalid: [
+    {
+      name: 'data: a platform skip list widened to every CI platform',
+      base: { 'tests/cases/upload.yml': '- name: uploads a file\n  skip_on: [windows]\n  steps: [open, upload]\n' },
+      head: { 'tests/cases/upload.yml': '- name: uploads a file\n  skip_on: [windows, linux, macos]\n  steps: [open, upload]\n' },
+      findings: [{ file: 'tests/cases/upload.yml', line: 2, severity: 'block', message: "Test definition 'uploads a file' is switched off through data (`skip_on: [\"windows\", \"linux\", \"macos\"]`)" }],
+    },
+    {
+      name: 'data: a run-on list emptied or pointed at a platform no CI runner has',
+      base: { 'tests/e2e/print.case.json': '{\n  "name": "prints",\n  "platforms": ["linux", "darwin"],\n  "only_on": ["linux"]\n}\n' },
+      head: { 'tests/e2e/print.case.json': '{\n  "name": "prints",\n  "platforms": [],\n  "only_on": ["plan9"]\n}\n' },
+      findings: [
+        { file: 'tests/e2e/print.case.json', line: 3, severity: 'block', message: 'platforms: []' },
+        { file: 'tests/e2e/print.case.json', line: 4, severity: 'block', message: 'only_on: ["plan9"]' },
+      ],
+    },
+    {
+      name: 'code: a platform skip condition widened to always',
+      base: { 'test/fs.test.ts': "import { it, expect } from 'vitest';\n\nit.skipIf(process.platform === 'win32')('links files', () => {\n  expect(1).toBe(1);\n});\n" },
+      head: { 'test/fs.test.ts': "import { it, expect } from 'vitest';\n\nit.skipIf(process.platform !== 'aix')('links files', () => {\n  expect(1).toBe(1);\n});\n" },
+      findings: [{ file: 'test/fs.test.ts', line: 3, severity: 'block', before: "it.skipIf(process.platform === 'win32')", after: "it.skipIf(process.platform !== 'aix')" }],
+    },
     {
       name: 'data: an existing case switched off in YAML',
       base: { 'tests/cases/checkout.yml': '- name: pays by card\n  steps: [add, pay]\n- name: pays by voucher\n  steps: [add, voucher]\n' },

@@ -1,14 +1,21 @@
 import type { Expression, TemplateElement } from 'oxc-parser';
 import type { ConditionValue } from '../source-facts.js';
+import { environmentTruthiness } from './environment-eval.js';
 
 /** What a condition is known to be without running anything. */
 export type Truthiness = 'truthy' | 'falsy' | 'unknown';
 
 /**
  * The truthiness of an expression when it is a constant (`true`, `0`, `''`, `!false`,
- * `undefined`, `1 && 'x'`…); anything that depends on the environment is `unknown`.
+ * `undefined`, `1 && 'x'`…), or when it is the same on every CI platform with any setting of
+ * the environment variables it reads (`environment-eval.ts`); otherwise `unknown`.
  */
 export function truthiness(expression: Expression): Truthiness {
+  const constant = constantTruthiness(expression);
+  return constant === 'unknown' ? environmentTruthiness(expression) : constant;
+}
+
+function constantTruthiness(expression: Expression): Truthiness {
   switch (expression.type) {
     case 'Literal':
       // A regex literal is an object (its `value` may even be null when it cannot be built here).
