@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ConditionValue } from '../source-facts.js';
+import { environmentCondition } from './environment.js';
 import { fieldOf, partsOf, type PyNode, type PythonSource } from './parse.js';
 
 /** Small helpers over the tree-sitter Python tree: text, arguments, literals, normalised hashes. */
@@ -86,7 +87,11 @@ export function isLiteral(source: PythonSource, node: PyNode): boolean {
   return false;
 }
 
-/** Static truthiness of a condition: `True`, `1`, a non-empty literal → always; `False`, `0`, `None`, empty → never. */
+/**
+ * Static truthiness of a condition: `True`, `1`, a non-empty literal → always; `False`, `0`,
+ * `None`, empty → never; a platform or environment condition that is the same on every CI
+ * platform with any setting of the variables it reads (`environment.ts`) → that value.
+ */
 export function truthiness(source: PythonSource, node: PyNode): ConditionValue {
   const text = textOf(source, node).trim();
   if (node.type === 'parenthesized_expression') {
@@ -104,7 +109,7 @@ export function truthiness(source: PythonSource, node: PyNode): ConditionValue {
   }
   if (node.type === 'tuple') return partsOf(node).length > 0 ? 'always' : 'never';
   if (CONTAINERS.has(node.type) && isLiteral(source, node)) return partsOf(node).length > 0 ? 'always' : 'never';
-  return 'dynamic';
+  return environmentCondition(source, node);
 }
 
 export function invert(value: ConditionValue): ConditionValue {
