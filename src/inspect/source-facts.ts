@@ -121,6 +121,12 @@ export interface TestCase {
   /** Line of the end of the test's body, so rules can tell which lines a test spans. */
   endLine: number;
   /**
+   * Tags and markers, own and inherited: Playwright's `tag` option and `@tag` words in titles
+   * (JS); pytest markers from decorators, class marks and `pytestmark` (Python). Runner
+   * filters (`-m "not slow"`, `--grep @slow --invert`) select tests by them.
+   */
+  tags?: string[];
+  /**
    * Calls of imported functions (JS/TS), which may assert in the module that defines them. The
    * rules resolve those of the repository's own modules (`support/imported-helpers.ts`).
    */

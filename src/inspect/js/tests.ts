@@ -42,6 +42,8 @@ interface OpenTest {
   /** The body function (unwrapped from `fakeAsync(…)`), whose statements and returns count. */
   bodyFunction: FunctionLike | null;
   owner: Owner | null;
+  /** Playwright `tag` option values of this call. */
+  tags: string[];
 }
 
 interface ReturnCandidate {
@@ -112,6 +114,7 @@ export function createTestCollector(source: ParsedSource): TestCollector {
       returns: [],
       bodyFunction: null,
       owner: null,
+      tags: [],
     },
     index: -1,
     call: null,
@@ -183,6 +186,7 @@ export function createTestCollector(source: ParsedSource): TestCollector {
       returns: [],
       bodyFunction,
       owner: null,
+      tags: [],
     };
     if (registration.options) applyOptions(test, registration.options);
     // vitest and mocha treat a test registered with only a name as a todo / pending test.
@@ -332,6 +336,7 @@ function applyOptions(test: OpenTest, options: ObjectExpression): void {
   for (const property of options.properties) {
     if (property.type !== 'Property' || property.computed) continue;
     const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : null;
+    if (key === 'tag') test.tags.push(...stringsOf(property.value));
     const modifier = key !== null && Object.hasOwn(OPTION_MODIFIERS, key) ? OPTION_MODIFIERS[key] : undefined;
     if (!modifier) continue;
     const value = truthiness(property.value);
@@ -339,6 +344,18 @@ function applyOptions(test: OpenTest, options: ObjectExpression): void {
     if (modifier === 'skip') applyInline(test, 'skip', value === 'truthy' ? null : 'dynamic');
     else if (!test.modifiers.includes(modifier)) test.modifiers.push(modifier);
   }
+}
+
+/** A string literal, or an array of them (Playwright `tag: '@slow'` / `tag: ['@a', '@b']`). */
+function stringsOf(node: Node): string[] {
+  if (node.type === 'Literal' && typeof node.value === 'string') return [node.value];
+  if (node.type === 'ArrayExpression') return node.elements.flatMap((element) => (element && element.type !== 'SpreadElement' ? stringsOf(element) : []));
+  return [];
+}
+
+/** `@word` tokens of a title: Playwright and mocha projects tag tests in their names. */
+function titleTags(name: string): string[] {
+  return name.match(/(?<![\w@])@[\w-]+/g) ?? [];
 }
 
 /**
@@ -425,10 +442,14 @@ function bindingOf(param: ParamPattern): BindingPattern | null {
  */
 function finish(inventory: readonly OpenTest[], file: OpenTest, collector: AssertionCollector, imports: ReadonlyMap<string, ImportedBinding>): TestCase[] {
   const inherited: TestModifier[][] = [];
+  const tagLists: string[][] = [];
   const fileModifiers = inheritable(file);
   return inventory.map((test, index) => {
     const own = test.parent === -1 ? fileModifiers : union(inherited[test.parent]!, inheritable(inventory[test.parent]!));
     inherited[index] = own;
+    const parentTags = test.parent === -1 ? [] : tagLists[test.parent]!;
+    const tags = [...new Set([...parentTags, ...test.tags, ...titleTags(test.fullName.split(' > ').at(-1) ?? '')])];
+    tagLists[index] = tags;
     const resolved = test.kind === 'test' && test.owner ? collector.resolve(test.owner) : [];
     const runtimeSkips = [...test.runtimeSkips, ...earlyReturns(test, resolved.map((entry) => entry.offset))].sort((a, b) => a.line - b.line);
     return {
@@ -444,6 +465,7 @@ function finish(inventory: readonly OpenTest[], file: OpenTest, collector: Asser
       assertions: resolved.map((entry) => entry.assertion),
       runtimeSkips,
       endLine: test.endLine,
+      ...(tags.length > 0 ? { tags } : {}),
       ...(test.kind === 'test' && test.owner && imports.size > 0 ? helperCallsOf(collector.externalCalls(test.owner), imports) : {}),
     };
   });

@@ -8,6 +8,8 @@ interface Mark {
   modifiers: TestModifier[];
   condition: ConditionValue | null;
   callee: string;
+  /** The pytest marker name (`slow` for `@pytest.mark.slow`), which `-m` selects by; null for other decorators. */
+  marker?: string | null;
 }
 
 interface Definition {
@@ -107,6 +109,7 @@ export function pythonTests(source: PythonSource): TestCase[] {
   const testOf = (definition: Definition, fullName: string, inherited: Mark[], owner: PyClass | null, collecting: PyClass | null): TestCase => {
     const marks = definition.decorators.map((decorator) => decoratorMark(source, decorator)).filter((mark): mark is Mark => mark !== null);
     const facts = factsOf(definition, owner, true);
+    const tags = markersOf([...inherited, ...marks]);
     const runtimeSkips = [...facts.runtimeSkips];
     // A subclass overriding an inherited test with a body that does nothing or only skips.
     if (collecting && owner === collecting && ancestors(collecting).some((ancestor) => ancestor.methods.has(definition.name)) && onlySkips(source, bodyOf(definition.node))) {
@@ -119,11 +122,12 @@ export function pythonTests(source: PythonSource): TestCase[] {
       inheritedModifiers: unique(inherited.flatMap((mark) => mark.modifiers)),
       skipCondition: combine([...marks, ...inherited].filter((mark) => mark.modifiers.includes('skipIf')).map((mark) => mark.condition)),
       line: source.lineAt(definition.node.from),
-      callee: marks[0]?.callee ?? (definition.node.children[0]?.type === 'async' ? 'async def' : 'def'),
+      callee: switching(marks)[0]?.callee ?? (definition.node.children[0]?.type === 'async' ? 'async def' : 'def'),
       ...hashes(source, bodyOf(definition.node)),
       assertions: facts.assertions,
       runtimeSkips,
       endLine: endLine(source, definition.node),
+      ...(tags.length > 0 ? { tags } : {}),
     };
   };
 
@@ -140,7 +144,7 @@ export function pythonTests(source: PythonSource): TestCase[] {
       inheritedModifiers: unique(suiteInherited.flatMap((mark) => mark.modifiers)),
       skipCondition: combine([...pyClass.marks, ...suiteInherited].filter((mark) => mark.modifiers.includes('skipIf')).map((mark) => mark.condition)),
       line: source.lineAt(pyClass.node.from),
-      callee: pyClass.marks[0]?.callee ?? 'class',
+      callee: switching(pyClass.marks)[0]?.callee ?? 'class',
       ...hashes(source, pyClass.body),
       assertions: [],
       runtimeSkips: [],
@@ -171,6 +175,15 @@ export function pythonTests(source: PythonSource): TestCase[] {
     }
   }
   return inventory;
+}
+
+/** Marks that switch a test (skip, skipif, xfail…), as opposed to plain markers. */
+function switching(marks: readonly Mark[]): Mark[] {
+  return marks.filter((mark) => mark.modifiers.length > 0);
+}
+
+function markersOf(marks: readonly Mark[]): string[] {
+  return unique(marks.flatMap((mark) => (mark.marker ? [mark.marker] : [])));
 }
 
 function unique<T>(values: readonly T[]): T[] {
@@ -260,8 +273,17 @@ function markExpression(source: PythonSource, node: PyNode): Mark | null {
   return markOf(source, textOf(source, node).replace(/\s+/g, ''), null);
 }
 
-/** The modifier a decorator or mark means, by its dotted name. */
+/** A decorator or mark: what it switches, and the pytest marker it sets (`-m` selects by those). */
 function markOf(source: PythonSource, callee: string, argList: PyNode | null): Mark | null {
+  const segments = callee.split('.');
+  const marker = segments.length >= 2 && segments[segments.length - 2] === 'mark' ? segments[segments.length - 1]! : null;
+  const switched = switchOf(source, callee, argList);
+  if (switched) return { ...switched, marker };
+  return marker === null ? null : { modifiers: [], condition: null, callee, marker };
+}
+
+/** The modifier a decorator or mark means, by its dotted name. */
+function switchOf(source: PythonSource, callee: string, argList: PyNode | null): Mark | null {
   const segments = callee.split('.');
   const name = segments[segments.length - 1]!;
   const pytestMark = segments.includes('mark');

@@ -1,5 +1,6 @@
 import type { InspectedChange, ProjectInspector } from '../../inspect/inspector.js';
 import { collectionResolved, collectMatcher } from '../../inspect/runner/collected-set.js';
+import type { RunnerScope } from '../../inspect/runner/model.js';
 import { runnerInspector, type RunnerProjectFacts } from '../../inspect/runner/project-inspector.js';
 import type { SourceFacts } from '../../inspect/source-facts.js';
 import type { PathGroups } from '../../policy/path-groups.js';
@@ -38,15 +39,25 @@ function needsRunnerConfig(change: InspectedChange, paths: PathGroups): boolean 
   });
 }
 
+/** Whether a head test's tags or markers differ from the base test of the same name (or it is new with tags): runner filters select by them. */
+function tagsChanged(change: InspectedChange): boolean {
+  const head = change.headPath === null ? null : sourceFactsOf(change, 'head');
+  if (!head?.tests.some((test) => test.tags)) return false;
+  const base = change.basePath === null ? null : sourceFactsOf(change, 'base');
+  const before = new Map((base?.tests ?? []).map((test) => [test.fullName, (test.tags ?? []).join(' ')]));
+  return head.tests.some((test) => test.tags && before.get(test.fullName) !== test.tags.join(' '));
+}
+
 /**
  * The runner facts, asked for by the test rules. They are read when a runner input changed (as
- * for `tests/runner-narrowed`), or when a changed file declares tests under a name the `tests`
- * path group does not cover; an audit of ordinary test files never reads any runner config.
+ * for `tests/runner-narrowed`), when a changed file declares tests under a name the `tests`
+ * path group does not cover, or when a test's tags or markers changed (filters select by them);
+ * an audit of ordinary test files never reads any runner config.
  */
 export const testCollectionInspector: ProjectInspector<RunnerProjectFacts> = {
   id: 'test-collection@1',
   affectedBy: () => false,
-  affectedByFacts: (files, paths) => files.some((change) => needsRunnerConfig(change, paths)),
+  affectedByFacts: (files, paths) => files.some((change) => needsRunnerConfig(change, paths) || tagsChanged(change)),
   // The runner inspector memoizes per revision, so both ids share one read.
   collect: (revision) => runnerInspector.collect(revision),
 };
@@ -60,21 +71,25 @@ export const TEST_PROJECT_INSPECTORS: readonly ProjectInspector<unknown>[] = [te
 /** Whether some runner scope of a side collects a file; false when no runner facts were read. */
 export type CollectedByRunner = (side: 'base' | 'head', file: string) => boolean;
 
-const collectors = new WeakMap<RunnerProjectFacts, (file: string) => boolean>();
+const matchersOf = new WeakMap<RunnerProjectFacts, { scope: RunnerScope; matches: (file: string) => boolean }[]>();
 
-function collectorOf(facts: RunnerProjectFacts): (file: string) => boolean {
-  let collects = collectors.get(facts);
-  if (!collects) {
-    // A scope whose collection settings could not be resolved says nothing about a single file.
-    const matchers = facts.facts.scopes.filter(collectionResolved).map((scope) => collectMatcher(scope, facts.paths));
-    collects = (file) => matchers.some((matches) => matches(file));
-    collectors.set(facts, collects);
+/** The runner scopes of a revision that collect a file (scopes whose collection is unresolved say nothing). */
+export function scopesCollecting(facts: RunnerProjectFacts, file: string): RunnerScope[] {
+  let matchers = matchersOf.get(facts);
+  if (!matchers) {
+    matchers = facts.facts.scopes.filter(collectionResolved).map((scope) => ({ scope, matches: collectMatcher(scope, facts.paths) }));
+    matchersOf.set(facts, matchers);
   }
-  return collects;
+  return matchers.filter((matcher) => matcher.matches(file)).map((matcher) => matcher.scope);
+}
+
+/** The runner facts of both sides, when the audit read them. */
+export function runnerFacts(context: Pick<RuleContext, 'project'>): { base: RunnerProjectFacts; head: RunnerProjectFacts } | null {
+  return context.project(testCollectionInspector) ?? context.project(runnerInspector);
 }
 
 export function collectedByRunner(context: Pick<RuleContext, 'project'>): CollectedByRunner {
-  const facts = context.project(testCollectionInspector) ?? context.project(runnerInspector);
+  const facts = runnerFacts(context);
   if (!facts) return () => false;
-  return (side, file) => collectorOf(facts[side])(file);
+  return (side, file) => scopesCollecting(facts[side], file).length > 0;
 }
