@@ -27,6 +27,11 @@ describe('assertion styles', () => {
     ['expect.soft(a).toBe(1);', { style: 'expect', chain: ['soft', 'toBe'], matcher: 'toBe', negated: false, actual: 'a', expected: '1' }],
     ['await expect.poll(() => count()).toBe(3);', { style: 'expect', chain: ['poll', 'toBe'], matcher: 'toBe', negated: false, actual: '() => count()', expected: '3' }],
     ["await expect(page.getByText('Hi')).toBeVisible();", { style: 'expect', chain: ['toBeVisible'], matcher: 'toBeVisible', negated: false, actual: "page.getByText('Hi')", expected: null }],
+    // Playwright options say how long and how to look, not what is expected.
+    ["await expect(page.getByText('Hi')).toBeVisible({ timeout: 10_000 });", { style: 'expect', chain: ['toBeVisible'], matcher: 'toBeVisible', negated: false, actual: "page.getByText('Hi')", expected: null }],
+    ["await expect(status).toHaveText('Saved', { timeout: 5000, useInnerText: true });", { style: 'expect', chain: ['toHaveText'], matcher: 'toHaveText', negated: false, actual: 'status', expected: "'Saved'" }],
+    ['expect(user).toHaveProperty(\'limits\', { timeout: 5 });', { style: 'expect', chain: ['toHaveProperty'], matcher: 'toHaveProperty', negated: false, actual: 'user', expected: "'limits', { timeout: 5 }" }],
+    ["await expect(page).toHaveURL('/done', { foo: 1 });", { style: 'expect', chain: ['toHaveURL'], matcher: 'toHaveURL', negated: false, actual: 'page', expected: "'/done', { foo: 1 }" }],
     ['expect.assertions(2);', { style: 'expect', chain: ['assertions'], matcher: 'assertions', negated: false, actual: null, expected: '2' }],
     ['expect.hasAssertions();', { style: 'expect', chain: ['hasAssertions'], matcher: 'hasAssertions', negated: false, actual: null, expected: null }],
     ['expect(fn).toHaveBeenCalledWith(1, expect.any(String));', { style: 'expect', chain: ['toHaveBeenCalledWith'], matcher: 'toHaveBeenCalledWith', negated: false, actual: 'fn', expected: '1, expect.any(String)' }],

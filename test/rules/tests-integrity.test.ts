@@ -108,6 +108,17 @@ ruleTester(testsAssertionWeakened, {
 ruleTester(testsExpectationRewritten, {
   valid: [
     { name: 'expected value changed but the code did not', base: { ...src, 'test/math.test.ts': header + multiplies }, head: { ...src, 'test/math.test.ts': header + multiplies.replace('mul(2, 3)).toBe(6)', 'mul(2, 4)).toBe(8)') } },
+    {
+      name: 'Playwright: only the timeout of an assertion changed, with the page code',
+      base: {
+        'src/page.ts': "export const title = 'Saved';\n",
+        'e2e/save.spec.ts': "import { test, expect } from '@playwright/test';\nimport { title } from '../src/page';\n\ntest('saves', async ({ page }) => {\n  await page.goto(`/${title}`);\n  await expect(page.getByRole('status')).toHaveText('Saved', { timeout: 5000 });\n});\n",
+      },
+      head: {
+        'src/page.ts': "export const title = 'Saved';\nexport const slow = true;\n",
+        'e2e/save.spec.ts': "import { test, expect } from '@playwright/test';\nimport { title } from '../src/page';\n\ntest('saves', async ({ page }) => {\n  await page.goto(`/${title}`);\n  await expect(page.getByRole('status')).toHaveText('Saved', { timeout: 15000 });\n});\n",
+      },
+    },
   ],
   invalid: [
     {

@@ -43,6 +43,26 @@ const COUNT = new Set(['assertions', 'plan']);
 /** Matchers that need neither. */
 const BARE = new Set(['pass', 'fail', 'unreachable', 'hasAssertions']);
 
+/** Playwright web-first matchers whose only argument is an options object. */
+const PLAYWRIGHT_UNARY = new Set(['toBeVisible', 'toBeHidden', 'toBeEnabled', 'toBeDisabled', 'toBeChecked', 'toBeAttached', 'toBeEditable', 'toBeEmpty', 'toBeFocused', 'toBeInViewport', 'toBeOK']);
+/** Playwright web-first matchers that take a value and then options. */
+const PLAYWRIGHT_VALUED = new Set(['toHaveText', 'toContainText', 'toHaveURL', 'toHaveTitle', 'toHaveCount', 'toHaveValue', 'toHaveValues', 'toHaveAttribute', 'toHaveClass', 'toContainClass', 'toHaveCSS', 'toHaveId', 'toHaveJSProperty', 'toHaveRole', 'toHaveAccessibleName', 'toHaveAccessibleDescription', 'toHaveAccessibleErrorMessage', 'toHaveScreenshot', 'toMatchAriaSnapshot']);
+/** Keys of Playwright assertion options: how long and how to look, not what is expected. */
+const PLAYWRIGHT_OPTIONS = new Set(['timeout', 'ignoreCase', 'useInnerText', 'exact', 'visible', 'ratio', 'checked', 'editable', 'enabled', 'intervals', 'maxDiffPixels', 'maxDiffPixelRatio', 'threshold', 'animations', 'caret', 'mask', 'maskColor', 'scale', 'stylePath', 'omitBackground', 'fullPage', 'clip']);
+
+/**
+ * The expected arguments without a trailing Playwright options object (`toHaveText('Saved', {
+ * timeout: 10_000 })`, `toBeVisible({ timeout })`): a longer timeout is not a rewritten
+ * expectation, and two assertions differing only in options expect the same thing.
+ */
+function withoutOptions(matcher: string, args: readonly Argument[]): readonly Argument[] {
+  const last = args[args.length - 1];
+  const playwright = args.length === 1 ? PLAYWRIGHT_UNARY.has(matcher) : PLAYWRIGHT_VALUED.has(matcher);
+  if (!playwright || last?.type !== 'ObjectExpression' || last.properties.length === 0) return args;
+  const optionsOnly = last.properties.every((property) => property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && PLAYWRIGHT_OPTIONS.has(property.key.name));
+  return optionsOnly ? args.slice(0, -1) : args;
+}
+
 const EQUALITY = new Set(['toBe', 'toEqual', 'toStrictEqual', 'toMatchObject', 'equal', 'equals', 'eq', 'eql', 'strictEqual', 'deepEqual', 'deepStrictEqual', 'is', 'same', 'strictSame', 'like', 'toEqualTypeOf', 'assertType']);
 const TRUTHY = new Set(['toBeTruthy', 'truthy', 'ok', 'isOk', 'assert']);
 const FALSY = new Set(['toBeFalsy', 'falsy', 'notOk', 'isNotOk']);
@@ -162,7 +182,7 @@ function fromChain(start: Node, ancestors: readonly Node[], scope: AssertionScop
   if (matcher === undefined || chain.length === prefix.length || NOT_A_MATCHER.has(matcher)) return null;
   let expected: readonly Argument[] | string = [];
   if (lastCall && lastCallLength === chain.length) {
-    expected = lastCall.arguments.length > 0 ? lastCall.arguments : typeArgumentText(lastCall, scope.text) ?? [];
+    expected = lastCall.arguments.length > 0 ? withoutOptions(matcher, lastCall.arguments) : typeArgumentText(lastCall, scope.text) ?? [];
   }
   // `await expect(p.catch(() => {})).resolves…`: a rejection of p never reaches the assertion.
   if (actual && chain.includes('resolves')) {
