@@ -127,25 +127,48 @@ export function combine(values: readonly (ConditionValue | null)[]): ConditionVa
 /**
  * Source of the range `from`–`to` of a node (a block's statements, or one statement) normalised
  * for hashing: comments cut out, simple single-quoted strings written with double quotes (black's
- * style), every whitespace character removed, and trailing commas before a closing bracket
- * dropped (black's magic trailing comma). Reformatting by black or by hand therefore keeps the hash.
+ * style), wrapping parentheses black adds to split long statements dropped, every whitespace
+ * character removed, and trailing commas before a closing bracket dropped (black's magic
+ * trailing comma). Reformatting by black or by hand therefore keeps the hash.
  */
 export function normalised(source: PythonSource, within: PyNode, from: number, to: number): string {
   let out = '';
   let position = from;
-  const visit = (node: PyNode): void => {
+  const cut = (node: PyNode): void => {
+    out += source.text.slice(position, node.from);
+    position = node.to;
+  };
+  const visit = (node: PyNode, parent: PyNode | null): void => {
     if (node.to <= from || node.from >= to) return;
     if (node.type === 'comment') {
-      out += source.text.slice(position, node.from);
-      position = node.to;
+      cut(node);
     } else if (node.type === 'string') {
       out += source.text.slice(position, node.from) + doubleQuoted(source.text.slice(node.from, node.to));
       position = node.to;
-    } else for (const child of node.children) visit(child);
+    } else if (redundantParentheses(node, parent)) {
+      for (const child of node.children) {
+        if (child.type === '(' || child.type === ')') cut(child);
+        else visit(child, node);
+      }
+    } else for (const child of node.children) visit(child, node);
   };
-  visit(within);
+  visit(within, null);
   out += source.text.slice(position, to);
   return out.replace(/\s+/g, '').replace(/,(?=[)\]}])/g, '');
+}
+
+/** Statement slots where black adds or removes wrapping parentheses without changing meaning. */
+const PARENTHESIS_SLOTS = new Set(['assignment', 'augmented_assignment', 'return_statement', 'assert_statement', 'if_statement', 'elif_clause', 'while_statement', 'delete_statement', 'expression_statement']);
+
+/**
+ * Parentheses around a whole expression in a statement slot (`x = (\n    call()\n)`,
+ * `return (a and b)`, `assert (x == 1)`): black adds them to split long lines. Parentheses
+ * that make a tuple, a generator or group an operand are kept.
+ */
+function redundantParentheses(node: PyNode, parent: PyNode | null): boolean {
+  if (node.type !== 'parenthesized_expression' || parent === null || !PARENTHESIS_SLOTS.has(parent.type)) return false;
+  const inner = node.children.filter((child) => child.named && child.type !== 'comment');
+  return inner.length === 1 && inner[0]!.type !== 'yield';
 }
 
 function doubleQuoted(literal: string): string {

@@ -379,6 +379,16 @@ describe('hashes', () => {
     expect(b.bodyHash).toBe(a.bodyHash);
     expect(c.bodyHash).not.toBe(a.bodyHash);
   });
+  it("black's wrapping parentheses keep the hash; parentheses that group or make a tuple do not", () => {
+    const flat = one('def test_a():\n    result = compute_total(items, discount=0.1)\n    assert result == 90\n    return result\n', 'test_a');
+    const wrapped = one('def test_a():\n    result = (\n        compute_total(items, discount=0.1)\n    )\n    assert (\n        result == 90\n    )\n    return (result)\n', 'test_a');
+    expect(wrapped.bodyHash).toBe(flat.bodyHash);
+    expect(wrapped.statements).toEqual(flat.statements);
+    const tuple = one('def test_a():\n    result = compute_total(items, discount=0.1)\n    assert (result == 90, "total")\n    return result\n', 'test_a');
+    expect(tuple.bodyHash).not.toBe(flat.bodyHash);
+    const grouped = one('def test_a():\n    x = (a + b) * c\n', 'test_a');
+    expect(grouped.bodyHash).not.toBe(one('def test_a():\n    x = a + b * c\n', 'test_a').bodyHash);
+  });
   it('a rename keeps the body hash', () => {
     expect(one(original.replace('test_total', 'test_cart_total'), 'test_cart_total').bodyHash).toBe(one(original, 'test_total').bodyHash);
   });
