@@ -1,4 +1,5 @@
 import type { Expression, Node } from 'oxc-parser';
+import { acrossEnvironments, type CiPlatform } from '../environments.js';
 import type { Truthiness } from './static-eval.js';
 
 /**
@@ -11,36 +12,25 @@ import type { Truthiness } from './static-eval.js';
  * else this evaluator does not model (`isWindows`, a function call) leaves it unknown.
  */
 
-/** The platforms CI runners provide, as `process.platform` names them. */
-const PLATFORMS = ['linux', 'darwin', 'win32'] as const;
-const OS_TYPES: Record<(typeof PLATFORMS)[number], string> = { linux: 'Linux', darwin: 'Darwin', win32: 'Windows_NT' };
-/** Environment variables enumerated (set to a non-empty value, or unset); more than this is left unknown. */
-const MAX_VARIABLES = 6;
+/** `os.type()` on each CI platform. */
+const OS_TYPES: Record<CiPlatform, string> = { linux: 'Linux', darwin: 'Darwin', win32: 'Windows_NT' };
 
 const UNKNOWN = Symbol('unknown');
 type Value = string | number | boolean | null | undefined | readonly Value[] | typeof UNKNOWN;
 
 interface Environment {
-  platform: (typeof PLATFORMS)[number];
+  platform: CiPlatform;
   variables: ReadonlyMap<string, string | undefined>;
 }
 
 export function environmentTruthiness(expression: Expression): Truthiness {
   const reads = { platform: false, variables: new Set<string>() };
-  if (!collectReads(expression, reads) || (!reads.platform && reads.variables.size === 0) || reads.variables.size > MAX_VARIABLES) return 'unknown';
-  const names = [...reads.variables];
-  let seen: boolean | null = null;
-  for (const platform of reads.platform ? PLATFORMS : (['linux'] as const)) {
-    for (let mask = 0; mask < 1 << names.length; mask++) {
-      const variables = new Map(names.map((name, i) => [name, mask & (1 << i) ? 'true' : undefined]));
-      const value = evaluate(expression, { platform, variables });
-      if (value === UNKNOWN) return 'unknown';
-      const truthy = Boolean(value);
-      if (seen === null) seen = truthy;
-      else if (seen !== truthy) return 'unknown';
-    }
-  }
-  return seen === null ? 'unknown' : seen ? 'truthy' : 'falsy';
+  if (!collectReads(expression, reads)) return 'unknown';
+  const always = acrossEnvironments(reads.platform, [...reads.variables], (platform, variables) => {
+    const value = evaluate(expression, { platform, variables });
+    return value === UNKNOWN ? null : Boolean(value);
+  });
+  return always === null ? 'unknown' : always ? 'truthy' : 'falsy';
 }
 
 function isProcessMember(node: Node, name: string): boolean {

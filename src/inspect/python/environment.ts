@@ -1,3 +1,4 @@
+import { acrossEnvironments, type CiPlatform } from '../environments.js';
 import type { ConditionValue } from '../source-facts.js';
 import { fieldOf, partsOf, type PyNode, type PythonSource } from './parse.js';
 import { argListOf, argumentsOf, calleeOf, textOf } from './syntax.js';
@@ -10,19 +11,19 @@ import { argListOf, argumentsOf, calleeOf, textOf } from './syntax.js';
  * (`sys.platform != "plan9"`), false everywhere never; anything not modelled stays dynamic.
  */
 
-const PLATFORMS = [
-  { sys: 'linux', system: 'Linux', os: 'posix' },
-  { sys: 'darwin', system: 'Darwin', os: 'posix' },
-  { sys: 'win32', system: 'Windows', os: 'nt' },
-] as const;
-const MAX_VARIABLES = 6;
+/** What `sys.platform`, `platform.system()` and `os.name` say on each CI platform. */
+const PLATFORMS: Record<CiPlatform, { sys: string; system: string; os: string }> = {
+  linux: { sys: 'linux', system: 'Linux', os: 'posix' },
+  darwin: { sys: 'darwin', system: 'Darwin', os: 'posix' },
+  win32: { sys: 'win32', system: 'Windows', os: 'nt' },
+};
 
 const UNKNOWN = Symbol('unknown');
 type Value = string | number | boolean | null | readonly Value[] | typeof UNKNOWN;
 
 interface Environment {
-  platform: (typeof PLATFORMS)[number];
-  variables: ReadonlyMap<string, string | null>;
+  platform: { sys: string; system: string; os: string };
+  variables: ReadonlyMap<string, string | undefined>;
 }
 
 interface Reads {
@@ -57,20 +58,12 @@ function isEnviron(source: PythonSource, node: PyNode): boolean {
 
 export function environmentCondition(source: PythonSource, node: PyNode): ConditionValue {
   const reads: Reads = { platform: false, variables: new Set() };
-  if (!collect(source, node, reads) || (!reads.platform && reads.variables.size === 0) || reads.variables.size > MAX_VARIABLES) return 'dynamic';
-  const names = [...reads.variables];
-  let seen: boolean | null = null;
-  for (const platform of reads.platform ? PLATFORMS : [PLATFORMS[0]]) {
-    for (let mask = 0; mask < 1 << names.length; mask++) {
-      const variables = new Map(names.map((name, i) => [name, mask & (1 << i) ? 'true' : null]));
-      const value = evaluate(source, node, { platform, variables });
-      if (value === UNKNOWN) return 'dynamic';
-      const truthy = isTruthy(value);
-      if (seen === null) seen = truthy;
-      else if (seen !== truthy) return 'dynamic';
-    }
-  }
-  return seen === null ? 'dynamic' : seen ? 'always' : 'never';
+  if (!collect(source, node, reads)) return 'dynamic';
+  const always = acrossEnvironments(reads.platform, [...reads.variables], (platform, variables) => {
+    const value = evaluate(source, node, { platform: PLATFORMS[platform], variables });
+    return value === UNKNOWN ? null : isTruthy(value);
+  });
+  return always === null ? 'dynamic' : always ? 'always' : 'never';
 }
 
 function isTruthy(value: Exclude<Value, typeof UNKNOWN>): boolean {
@@ -179,7 +172,7 @@ function evaluate(source: PythonSource, node: PyNode, env: Environment): Value {
       const operator = operatorsOf(node).join(' ');
       if (parts.length !== 2) return UNKNOWN;
       if (isEnviron(source, parts[1]!) && parts[0]!.type === 'string') {
-        const present = env.variables.get(stringValue(source, parts[0]!) ?? '') !== null;
+        const present = env.variables.get(stringValue(source, parts[0]!) ?? '') !== undefined;
         return operator === 'in' ? present : operator === 'not in' ? !present : UNKNOWN;
       }
       const left = evaluate(source, parts[0]!, env);
