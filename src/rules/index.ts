@@ -1,3 +1,4 @@
+import { ciHookWeakened } from './ci/hook-weakened.js';
 import { ciScriptWeakened } from './ci/script-weakened.js';
 import { coverageConfigUnresolvable } from './coverage/config-unresolvable.js';
 import { coverageIgnorePragma } from './coverage/ignore-pragma.js';
@@ -39,6 +40,7 @@ export const allRules: readonly Rule[] = [
   coverageTrueCoverage,
   coverageConfigUnresolvable,
   ciScriptWeakened,
+  ciHookWeakened,
   configChanged,
   protectedFileChanged,
   unparseable,
