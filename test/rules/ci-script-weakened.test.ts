@@ -108,6 +108,18 @@ ruleTester(ciScriptWeakened, {
       findings: [{ file: 'package.json', message: '`tsc --noEmit` (typecheck) no longer runs' }],
     },
     {
+      name: 'lint script deleted and nothing else runs eslint: reported at the base line',
+      base: { 'package.json': pkg(baseScripts) },
+      head: { 'package.json': pkg({ build: baseScripts.build, typecheck: baseScripts.typecheck, test: baseScripts.test }) },
+      findings: [{ file: 'package.json', side: 'base', line: lineOf(pkg(baseScripts), '"lint"'), message: 'Script `lint` was removed: `eslint . --max-warnings 0` (lint) no longer runs in any gate script, workflow step or hook', after: '(removed)' }],
+    },
+    {
+      name: 'yarn and bash -c: a called script made non-failing inside bash -c',
+      base: { 'package.json': pkg({ test: 'yarn unit', unit: 'bash -c "vitest run"' }) },
+      head: { 'package.json': pkg({ test: 'yarn unit', unit: 'bash -c "vitest run || echo failed"' }) },
+      findings: [{ file: 'package.json', message: 'Script `unit`: `vitest run` made non-failing with `|| echo failed`' }],
+    },
+    {
       name: 'monorepo: a workspace test script weakened is reported in its package.json',
       base: monorepo('vitest run'),
       head: monorepo('vitest run --passWithNoTests'),

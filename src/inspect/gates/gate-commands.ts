@@ -149,6 +149,12 @@ export function readScript(input: ScriptInput): ScriptReading {
       }
       reading.commands.push(command);
       const here: Frame = { ...frame, dir, line, masked };
+      const inline = shellString(words);
+      if (inline) {
+        // `sh -c "vitest run || true"`: the string is a script of its own, run where the command runs.
+        if (frame.depth < MAX_DEPTH) readText(inline.script, line, { ...here, depth: frame.depth + 1 }, { errexit: inline.errexit, pipefail: false });
+        continue;
+      }
       const run = packageRun([...command.env, ...words]);
       if (run && followRun(run, here, command)) continue;
       readTool(command, here);
@@ -236,6 +242,21 @@ export function readScript(input: ScriptInput): ScriptReading {
 }
 
 const baseName = (word: string): string => word.slice(word.lastIndexOf('/') + 1);
+
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh']);
+
+/** `bash -c 'script'`, `sh -ec 'script'`: the script string, and whether `-e` is on. */
+function shellString(words: readonly ShellWord[]): { script: string; errexit: boolean } | null {
+  if (!SHELLS.has(baseName(words[0]?.text ?? ''))) return null;
+  let errexit = false;
+  for (let i = 1; i < words.length; i++) {
+    const text = words[i]!.text;
+    if (!/^-[a-zA-Z]+$/.test(text)) return null;
+    if (text.includes('e')) errexit = true;
+    if (text.includes('c')) return words[i + 1] ? { script: words[i + 1]!.text, errexit } : null;
+  }
+  return null;
+}
 
 /** Quotes a word for re-reading by the shell (extra words of `npm run X -- words`). */
 function quote(word: string): string {

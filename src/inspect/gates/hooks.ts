@@ -2,8 +2,9 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type
 
 /**
  * Git hooks as shell scripts, from the four common managers:
- * - husky: `.husky/<hook>` files (v9 runs them with `sh -e`; v4–v8 files source `_/husky.sh` and
- *   run without `-e`), and the legacy `package.json#husky.hooks`;
+ * - husky: `.husky/<hook>` files, run with `sh -e` (by v9's `_/h`, and by the `_/husky.sh` that
+ *   v5–v8 files source, which re-runs the file with `sh -e`), and the legacy v4
+ *   `package.json#husky.hooks` (commands run by `sh -c`);
  * - lefthook: `lefthook.yml` and variants, `<hook>.commands.<name>.run` and `<hook>.jobs[].run`
  *   (`skip: true` on the command or the hook turns it off; `root:` is its directory);
  * - simple-git-hooks: `package.json#simple-git-hooks` or `.simple-git-hooks.json`;
@@ -55,8 +56,7 @@ export function readHooks(texts: ReadonlyMap<string, string>, problems: Problems
   const out: HookEntry[] = [];
   for (const [file, text] of [...texts].sort(([a], [b]) => a.localeCompare(b))) {
     if (file.startsWith('.husky/') && isHookFile(file)) {
-      // husky v9 runs a hook with `sh -e`; files of v4–v8 source `_/husky.sh` and run as plain scripts.
-      out.push({ hook: file.slice('.husky/'.length), manager: 'husky', name: file, file, line: 1, script: text, errexit: !text.includes('husky.sh'), skipped: null, filters: [] });
+      out.push({ hook: file.slice('.husky/'.length), manager: 'husky', name: file, file, line: 1, script: text, errexit: true, skipped: null, filters: [] });
     } else if (file === 'package.json') readPackageHooks(file, text, out);
     else if (LEFTHOOK.test(file)) withYaml(file, text, problems, (doc, counter) => { readLefthook(file, doc, counter, out); });
     else if (SIMPLE_GIT_HOOKS.test(file)) withYaml(file, text, problems, (doc, counter) => { readCommandMap(file, doc.contents, counter, 'simple-git-hooks', out); });

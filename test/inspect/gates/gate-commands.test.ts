@@ -30,6 +30,8 @@ describe('gateCommands', () => {
     // Not gates: rewriting formatters, echo, a tool name as an argument.
     expect(gates('prettier --write . && echo vitest run && rm -rf dist || true')).toEqual([]);
     expect(gates('prettier --check .')).toEqual(['format:prettier']);
+    // A shell run with -c: its string is read as a script.
+    expect(gates(`bash -c "vitest run || true" && sh -ec 'eslint .; tsc'`)).toEqual(['test:vitest (or)', 'lint:eslint', 'typecheck:tsc']);
   });
 
   it('follows package scripts transitively, with the caller line and masking', () => {
