@@ -78,6 +78,11 @@ describe('compareGateScripts: weakenings', () => {
     expect(compare('playwright test', 'playwright test --grep @smoke')).toEqual(['narrowed e2e:playwright:narrowed:--grep']);
     expect(compare('pytest', 'pytest -k "not slow"')).toEqual(['narrowed test:pytest:narrowed:-k']);
     expect(compare('playwright test --project=chromium --project=firefox', 'playwright test --project=chromium')).toEqual(['narrowed e2e:playwright:narrowed:--project']);
+    expect(compare('vitest run', 'vitest run --project unit')).toEqual(['narrowed test:vitest:narrowed:--project']);
+    expect(compare('go test ./...', 'go test ./pkg/...')).toEqual(['narrowed test:go test:narrowed:paths']);
+    expect(compare('pytest tests', 'pytest tests --ignore=tests/integration')).toEqual(['narrowed test:pytest:narrowed:--ignore']);
+    expect(compare('jest', 'jest --onlyChanged')).toEqual(['narrowed test:jest:narrowed:--onlyChanged']);
+    expect(compare('ruff check .', 'ruff check . --extend-ignore E501,F401')).toEqual(['narrowed lint:ruff:narrowed:--extend-ignore']);
   });
 
   it('flag removed: --coverage, --strict, --ci, --check', () => {
@@ -113,6 +118,11 @@ describe('compareGateScripts: hard negatives', () => {
     expect(compare('eslint . --max-warnings 10', 'eslint . --max-warnings 0')).toEqual([]);
     expect(compare('vitest run src/cart', 'vitest run src')).toEqual([]);
     expect(compare('vitest run || true', 'vitest run || true')).toEqual([]);
+    // Flag values are not paths: options with values added or changed are not narrowing.
+    expect(compare('eslint . --cache', 'eslint . --cache --cache-strategy content --format stylish')).toEqual([]);
+    expect(compare('jest --ci', 'jest --ci --bail 1 --maxWorkers 2')).toEqual([]);
+    expect(compare('go test ./pkg/...', 'go test ./...')).toEqual([]);
+    expect(compare('playwright test --project=chromium', 'playwright test')).toEqual([]);
   });
 
   it('reports an unparseable head as unresolvable', () => {
