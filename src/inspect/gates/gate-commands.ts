@@ -104,7 +104,7 @@ export interface ToolCommand extends GateCommand {
 /** Everything read from a script: tool invocations, the other commands, and syntax errors. */
 export interface ScriptReading {
   tools: ToolCommand[];
-  /** Every simple command run (after following package scripts), for "is it only `echo`?". */
+  /** Every simple command run, package script calls replaced by the scripts' commands: for "is it only `echo`?". */
   commands: ShellCommand[];
   /** Syntax errors of the script or of a script it calls. */
   errors: { line: number; message: string; via: readonly ScriptRef[] }[];
@@ -147,7 +147,6 @@ export function readScript(input: ScriptInput): ScriptReading {
         dir = words[1] === undefined ? '' : (joinPath(dir, words[1].text) ?? dir);
         continue;
       }
-      reading.commands.push(command);
       const here: Frame = { ...frame, dir, line, masked };
       const inline = shellString(words);
       if (inline) {
@@ -157,6 +156,8 @@ export function readScript(input: ScriptInput): ScriptReading {
       }
       const run = packageRun([...command.env, ...words]);
       if (run && followRun(run, here, command)) continue;
+      // Script calls and `sh -c` are not commands of their own here: their scripts' commands are.
+      reading.commands.push(command);
       readTool(command, here);
     }
   };

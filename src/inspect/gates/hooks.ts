@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type YAMLMap } from 'yaml';
+import { GIT_HOOKS, isHookFile, LEFTHOOK, PRE_COMMIT, SIMPLE_GIT_HOOKS } from './files.js';
 
 /**
  * Git hooks as shell scripts, from the four common managers:
@@ -33,20 +34,6 @@ export interface HookEntry {
   skipped: string | null;
   /** pre-commit `exclude`/`files` filters (hook-level and top-level), for narrowing. */
   filters: readonly string[];
-}
-
-export const GIT_HOOKS: ReadonlySet<string> = new Set([
-  'applypatch-msg', 'pre-applypatch', 'post-applypatch', 'pre-commit', 'pre-merge-commit', 'prepare-commit-msg', 'commit-msg', 'post-commit',
-  'pre-rebase', 'post-checkout', 'post-merge', 'pre-push', 'pre-auto-gc', 'post-rewrite',
-]);
-
-const LEFTHOOK = /^(\.config\/)?\.?lefthook(-local)?\.(ya?ml|json)$/;
-const SIMPLE_GIT_HOOKS = /^\.?simple-git-hooks\.json$/;
-const PRE_COMMIT = /^\.pre-commit-config\.ya?ml$/;
-
-export function isHookFile(path: string): boolean {
-  if (path.startsWith('.husky/')) return GIT_HOOKS.has(path.slice('.husky/'.length));
-  return LEFTHOOK.test(path) || SIMPLE_GIT_HOOKS.test(path) || PRE_COMMIT.test(path);
 }
 
 type Problems = { file: string; line: number; message: string }[];

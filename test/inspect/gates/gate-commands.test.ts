@@ -69,6 +69,7 @@ describe('compareGateScripts: weakenings', () => {
     expect(compare('vitest run', 'exit 0')).toEqual(['neutralised test:vitest:neutralised']);
     expect(compare('vitest run', 'true')).toEqual(['neutralised test:vitest:neutralised']);
     expect(compare('eslint . && tsc --noEmit', 'eslint .')).toEqual(['removed typecheck:tsc:removed']);
+    expect(compare('npm run lint', 'npm run lint', { '': { lint: 'eslint .' } }, { '': { lint: 'echo "no lint"' } })).toEqual(['neutralised lint:eslint:neutralised']);
   });
 
   it('narrowed: paths, name filters, projects', () => {
