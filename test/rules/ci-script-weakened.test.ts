@@ -69,6 +69,11 @@ ruleTester(ciScriptWeakened, {
       head: { ...Object.fromEntries(Object.entries(monorepo('vitest run')).filter(([path]) => !path.startsWith('packages/api/'))), 'services/api/package.json': monorepo('vitest run')['packages/api/package.json'] },
     },
     {
+      name: 'a workspace package deleted with its tests (left to tests/deleted)',
+      base: monorepo('vitest run'),
+      head: Object.fromEntries(Object.entries(monorepo('vitest run')).filter(([path]) => !path.startsWith('packages/api/'))),
+    },
+    {
       name: 'run-s and concurrently call the same gates as the chain they replace',
       base: { 'package.json': pkg({ check: 'eslint . && tsc --noEmit && vitest run' }) },
       head: { 'package.json': pkg({ 'check:lint': 'eslint .', 'check:types': 'tsc --noEmit', 'check:unit': 'vitest run', check: 'run-s check:lint check:types && concurrently "npm:check:unit"' }) },

@@ -24,7 +24,7 @@ A base gate is paired with a head command of the same tool and kind (most simila
 | How | When |
 | --- | --- |
 | neutralised | the script now runs only no-ops (\`echo\`, \`true\`, \`:\`, \`exit 0\`) |
-| removed | the gate no longer runs in any gate script, workflow step or hook (a gate moved elsewhere is not reported) |
+| removed | the gate no longer runs in any gate script, workflow step or hook (a gate moved elsewhere is not reported, nor one of a workspace package the change deletes: its tests are \`tests/deleted\`'s) |
 | non-failing | its failure no longer fails the script; or it gained ${flagList(NON_FAILING_FLAGS.flatMap((entry) => entry.flags))}; or \`--max-warnings\` was raised |
 | narrowed | it runs on fewer paths (positional paths added or narrowed), or gained a filter: ${flagList(SELECT_FLAGS)} (new or changed value), ${flagList(EXCLUDE_FLAGS)} (new value), fewer \`--project\`s |
 | flag-removed | it lost ${flagList([...new Set(GATE_FLAGS.flatMap((entry) => entry.flags.map((flag) => (entry.value ? `${flag} ${entry.value}` : flag))))])}, \`--max-warnings N\`, or the check flag of a formatter (\`prettier --check\` → \`--write\`) |
@@ -78,7 +78,7 @@ export const ciScriptWeakened = defineRule({
       const weakenings = compareGates(baseReading, readScript(headInput));
       for (const weakening of weakenings) {
         const removal = weakening.how === 'removed' || (weakening.how === 'neutralised' && headEntry === null);
-        if (removal && !weakening.unresolvable && stillRuns(weakening, baseReading.tools, head)) continue;
+        if (removal && !weakening.unresolvable && (stillRuns(weakening, baseReading.tools, head) || packageDeleted(weakening, baseReading.tools, base, head, renames))) continue;
         const where = responsible({ dir, name }, headName, weakening.via, base, head, headPkg.dir);
         const headScript = headPkg.scripts.get(where.headName ?? '');
         const file = headPkg.dir === where.dir ? headPkg.file : (head.packages.get(where.dir)?.file ?? headPkg.file);
@@ -124,6 +124,15 @@ function stillRuns(weakening: GateWeakening, baseTools: readonly ToolCommand[], 
   const gate = baseTools.find((tool) => tool.gate && tool.tool === weakening.tool && tool.kind === weakening.kind && tool.text === weakening.before);
   if (!gate) return false;
   return allGateTools(head).some((tool) => tool.tool === gate.tool && tool.kind === gate.kind && tool.dir === gate.dir && comparePair(gate, tool).length === 0);
+}
+
+/** Whether the removed gate ran in a workspace package the change deleted (its tests are tests/deleted's to report). */
+function packageDeleted(weakening: GateWeakening, baseTools: readonly ToolCommand[], base: ScriptsFacts, head: ScriptsFacts, renames: ReadonlyMap<string, string>): boolean {
+  const gate = baseTools.find((tool) => tool.gate && tool.tool === weakening.tool && tool.kind === weakening.kind && tool.text === weakening.before);
+  const file = gate ? base.packages.get(gate.dir)?.file : undefined;
+  if (!gate || file === undefined || gate.dir === '') return false;
+  const now = renames.get(file) ?? file;
+  return ![...head.packages.values()].some((pkg) => pkg.file === now);
 }
 
 /**
