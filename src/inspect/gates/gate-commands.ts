@@ -266,10 +266,14 @@ function quote(word: string): string {
 
 /**
  * Script names that are gates by name (`test`, `lint`, `typecheck`, `check`, `ci`, `verify`,
- * `validate`, and `test:*`, `lint:*`, `typecheck:*`, `check:*`), with the kind their name says.
+ * `validate`, and `test:*`, `lint:*`, `typecheck:*`, `check:*`, with their `pre`/`post` scripts),
+ * with the kind their name says.
  * `check`, `ci`, `verify` and `validate` usually run several gates; their kind is `test`.
  */
 export function gateKindOfScriptName(name: string): GateKind | null {
+  // npm (and yarn 1) run `pretest`/`posttest` around `npm test`: they are part of the gate.
+  const lifecycle = /^(pre|post)(.+)$/.exec(name);
+  if (lifecycle && gateKindOfScriptName(lifecycle[2]!) !== null) return gateKindOfScriptName(lifecycle[2]!);
   const head = name.split(':')[0]!;
   if (head === 'test' || head === 'tests' || head === 'e2e') return head === 'e2e' ? 'e2e' : 'test';
   if (head === 'lint') return 'lint';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareGateScripts, gateCommands, loadShellParser, type ScriptInput, type ScriptScope } from '../../../src/inspect/gates/gate-commands.js';
+import { compareGateScripts, gateCommands, gateKindOfScriptName, loadShellParser, type ScriptInput, type ScriptScope } from '../../../src/inspect/gates/gate-commands.js';
 
 beforeAll(async () => {
   await loadShellParser();
@@ -50,6 +50,13 @@ describe('gateCommands', () => {
     expect(gates('cd packages/b && npm test', packages)).toEqual(['test:jest']);
     expect(gates('run-s test lint', { '': { test: 'vitest run', lint: 'eslint .' } })).toEqual(['test:vitest', 'lint:eslint']);
     expect(gateCommands({ script: 'pnpm -r test', firstLine: 1, scope: { dir: '', packageScripts: () => null } }).map((g) => g.tool)).toEqual(['workspaces:test']);
+  });
+});
+
+describe('gateKindOfScriptName', () => {
+  it('names gate scripts by name, with their pre/post scripts', () => {
+    expect(['test', 'test:unit', 'lint:css', 'typecheck', 'type-check', 'check', 'ci', 'verify', 'validate', 'pretest', 'postlint', 'format:check', 'e2e'].map(gateKindOfScriptName)).toEqual(['test', 'test', 'lint', 'typecheck', 'typecheck', 'test', 'test', 'test', 'test', 'test', 'lint', 'format', 'e2e']);
+    expect(['build', 'dev', 'format', 'prepare', 'prebuild', 'release', 'start'].map(gateKindOfScriptName)).toEqual([null, null, null, null, null, null, null]);
   });
 });
 
