@@ -1,3 +1,5 @@
+import { ciHookWeakened } from './ci/hook-weakened.js';
+import { ciScriptWeakened } from './ci/script-weakened.js';
 import { coverageConfigUnresolvable } from './coverage/config-unresolvable.js';
 import { coverageIgnorePragma } from './coverage/ignore-pragma.js';
 import { coverageScopeNarrowed } from './coverage/scope-narrowed.js';
@@ -37,6 +39,8 @@ export const allRules: readonly Rule[] = [
   coverageThresholdLowered,
   coverageTrueCoverage,
   coverageConfigUnresolvable,
+  ciScriptWeakened,
+  ciHookWeakened,
   configChanged,
   protectedFileChanged,
   unparseable,

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
 import type { ConfigSource } from '../config-source.js';
 import { scriptCall } from './launchers.js';
+import { isPackageJson, isWorkflow } from './files.js';
 import { splitShell, type Word } from './shell.js';
 
 /**
@@ -45,10 +46,8 @@ export type CommandVisitor = (site: CommandSite, words: Word[], again: (words: W
 
 const MAX_DEPTH = 5;
 
-const baseOf = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 const dirOf = (path: string): string => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
-export const isWorkflow = (path: string): boolean => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path);
-export const isPackageJson = (path: string): boolean => baseOf(path) === 'package.json' && !path.split('/').includes('node_modules');
+export { isPackageJson, isWorkflow } from './files.js';
 
 /** `key` the first time, then `key#2`, `key#3`…: ids of a tool's invocations in one script or step. */
 export function numberedId(counts: Map<string, number>, key: string): string {
@@ -73,7 +72,7 @@ export function walkCommands(source: ConfigSource, options: WalkOptions, visit: 
     if (call && call.extra.length > 0) {
       const script = scriptsIn(site.dir)?.get(call.name);
       if (script) {
-        for (const called of splitShell(script.text)) command(site, [...called.map((w) => ({ text: w.text, line: site.line })), ...call.extra], depth + 1);
+        for (const called of shellCommands(script.text, 1)) command(site, [...called.map((w) => ({ text: w.text, line: site.line })), ...call.extra], depth + 1);
         return;
       }
     }
@@ -81,7 +80,7 @@ export function walkCommands(source: ConfigSource, options: WalkOptions, visit: 
   };
   const script = (site: CommandSite, text: string, firstLine: number): void => {
     let dir = site.dir;
-    for (const words of splitShell(text, firstLine)) {
+    for (const words of shellCommands(text, firstLine)) {
       if (words[0]?.text === 'cd' && words[1] !== undefined) {
         dir = options.resolveDir(dir, words[1].text);
         continue;
@@ -98,6 +97,22 @@ export function walkCommands(source: ConfigSource, options: WalkOptions, visit: 
       if (text !== null) readWorkflow(path, text, options, script);
     }
   }
+}
+
+/**
+ * The simple commands of a script as words, read by the hand splitter (`shell.ts`).
+ *
+ * Why not the tree-sitter-bash model (`../shell/`), which the script and hook rules use: measured
+ * on the benchmark repository (23,000 files), calling the WebAssembly parser at all from the
+ * coverage and runner readers made every later step of the audit slower — an audit of one commit
+ * with a rename went from 1.9 s to 3.1 s of CPU although the 624 parses themselves took 31 ms,
+ * apparently a process-wide V8 slow path after WebAssembly calls (typed-array access measured
+ * several times slower afterwards). Those readers run on every rename, so they keep the splitter,
+ * which reads the simple scripts and steps they look for identically (tested in
+ * `test/inspect/commands`); the model is used only when a script, workflow or hook file changed.
+ */
+export function shellCommands(text: string, firstLine: number): Word[][] {
+  return splitShell(text, firstLine);
 }
 
 interface ScriptEntry {

@@ -3,7 +3,8 @@ import { joinPath } from '../../../src/inspect/config-eval/paths.js';
 import type { ConfigSource } from '../../../src/inspect/config-source.js';
 import { scriptCall, unwrapLauncher } from '../../../src/inspect/commands/launchers.js';
 import { splitShell } from '../../../src/inspect/commands/shell.js';
-import { walkCommands, type CommandSite } from '../../../src/inspect/commands/walk.js';
+import { shellCommands, walkCommands, type CommandSite } from '../../../src/inspect/commands/walk.js';
+import { loadShellParser, parseShell } from '../../../src/inspect/shell/parse.js';
 
 const words = (text: string) => splitShell(text)[0]!;
 const tools = new Map([['jest', 'jest'], ['py.test', 'pytest'], ['pytest', 'pytest'], ['mocha', 'mocha']]);
@@ -69,5 +70,20 @@ describe('walkCommands', () => {
       'cli:package.json#scripts.test .:1 vitest run',
     ]);
     expect(walk('run')[0]!.site.line).toBe(8);
+  });
+});
+
+describe('the hand splitter and the tree-sitter model', () => {
+  it('read the same commands from the scripts the coverage and runner readers look for', async () => {
+    await loadShellParser();
+    const scripts = [
+      `A=1 npx jest --x='{"a": 1}' "b c" d\\ e && echo ok; c8 --100 node --test # comment\nnyc \\\n  --lines 90 ava | tee log`,
+      'cd packages/app && npm run test -- --coverage',
+      'uv run --frozen python -m pytest -q tests/ || exit 1',
+    ];
+    for (const script of scripts) {
+      const model = parseShell(script, { firstLine: 3 }).commands.map((command) => [...command.env, ...command.words]);
+      expect(model).toEqual(shellCommands(script, 3));
+    }
   });
 });
