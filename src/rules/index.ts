@@ -1,3 +1,4 @@
+import { ciGateWeakened } from './ci/gate-weakened.js';
 import { coverageConfigUnresolvable } from './coverage/config-unresolvable.js';
 import { coverageIgnorePragma } from './coverage/ignore-pragma.js';
 import { coverageScopeNarrowed } from './coverage/scope-narrowed.js';
@@ -37,6 +38,7 @@ export const allRules: readonly Rule[] = [
   coverageThresholdLowered,
   coverageTrueCoverage,
   coverageConfigUnresolvable,
+  ciGateWeakened,
   configChanged,
   protectedFileChanged,
   unparseable,

@@ -22,9 +22,8 @@ import { isChangeEvent, type EventFilter } from './triggers.js';
  * - A step `uses: ./path` with a composite `action.yml` inlines its `runs.steps` with `inputs.*`
  *   from `with:` over the action's defaults; the outer step's `if:` and `continue-on-error:` apply.
  * - A `run:` script is handed to the gate classifier with the shell GitHub runs it with: the
- *   default (`bash -e {0}`) and `sh` stop at the first failing command, an explicit `shell: bash`
- *   also sets `pipefail`; `set -e` / `set -eo pipefail` are prepended (on the line before the script)
- *   so the classifier's shell model sees the same semantics.
+ *   default (`bash -e {0}`) and `sh` stop at the first failing command (`errexit`), an explicit
+ *   `shell: bash` also sets `pipefail`. Other shells (pwsh, cmd, python) are not read.
  */
 
 const MAX_NESTING = 10;
@@ -185,10 +184,10 @@ export function expandWorkflows(source: ConfigSource, classifier: GateClassifier
 
   const script = (run: NonNullable<StepDef['run']>, text: string, shell: string | undefined, dir: string): ScriptInput | null => {
     const name = shell?.trim().split(/\s+/)[0];
-    if (name === 'python' || name === 'node') return null;
+    // Not a POSIX shell: the script is not read (pwsh, cmd, python, node…).
+    if (name !== undefined && name !== 'bash' && name !== 'sh') return null;
     // GitHub runs `bash -e {0}` by default, `bash --noprofile --norc -eo pipefail {0}` for `shell: bash`, `sh -e {0}` for `shell: sh`.
-    const prefix = name === undefined ? 'set -e' : name === 'bash' ? 'set -eo pipefail' : name === 'sh' ? 'set -e' : null;
-    return prefix === null ? { script: text, firstLine: run.firstLine, scope: { dir, packageScripts } } : { script: `${prefix}\n${text}`, firstLine: run.firstLine - 1, scope: { dir, packageScripts } };
+    return { script: text, firstLine: run.firstLine, scope: { dir, packageScripts }, errexit: true, pipefail: name === 'bash' };
   };
 
   const expandSteps = (file: string, defs: readonly StepDef[], context: Context, frame: Frame, lookup: Lookup, defaults: { shell?: string; dir?: string }, composite: boolean): void => {
@@ -237,7 +236,7 @@ export function expandWorkflows(source: ConfigSource, classifier: GateClassifier
           continue;
         }
         const gate = gateAction(uses);
-        if (gate) steps.push({ ...base, gates: [{ ...gate, text: remoteIdentity(uses) ?? uses, line: step.uses.line }], script: null, runText: null });
+        if (gate) steps.push({ ...base, gates: [{ ...gate, text: remoteIdentity(uses) ?? uses, line: step.uses.line, masked: null }], script: null, runText: null });
         continue;
       }
       if (!step.run) continue;
@@ -248,7 +247,7 @@ export function expandWorkflows(source: ConfigSource, classifier: GateClassifier
       if (!input) continue;
       let gates: GateUse[];
       try {
-        gates = classifier.gateCommands(input).map((g) => ({ kind: g.kind, tool: g.tool, text: g.text, line: g.line }));
+        gates = classifier.gateCommands(input).map((g) => ({ kind: g.kind, tool: g.tool, text: g.text, line: g.line, masked: g.masked?.detail ?? null }));
       } catch (error) {
         issue(file, step.run.line, `the run script could not be read: ${error instanceof Error ? error.message : String(error)}`);
         continue;
@@ -302,7 +301,7 @@ export function expandWorkflows(source: ConfigSource, classifier: GateClassifier
       if (node) {
         for (const step of steps.slice(before)) {
           if (step.disabled || step.nonBlocking) continue;
-          for (const gate of step.gates) if (!node.gates.includes(gateKey(gate))) node.gates.push(gateKey(gate));
+          for (const gate of step.gates) if (gate.masked === null && !node.gates.includes(gateKey(gate))) node.gates.push(gateKey(gate));
         }
       }
     }

@@ -26,6 +26,8 @@ export interface GateUse {
   /** The command as written (normalised whitespace), or the action's `owner/repo/path`. */
   text: string;
   line: number;
+  /** Null when the command's failure fails the step; else why it cannot (`|| true`, `set +e`…). */
+  masked: string | null;
 }
 
 export interface GateStep {

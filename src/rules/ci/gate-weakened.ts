@@ -3,7 +3,7 @@ import type { GateWeakening, ScriptInput } from '../../inspect/workflows/gate-ty
 import { compatibleCells, describeCell } from '../../inspect/workflows/matrix.js';
 import { type GateStep, type GateUse, type JobNode, type Where, type WorkflowFacts } from '../../inspect/workflows/model.js';
 import { filterNarrowing } from '../../inspect/workflows/triggers.js';
-import type { GateClassifier } from '../../inspect/workflows/classifier.js';
+import { loadGateClassifier, type GateClassifier } from '../../inspect/workflows/classifier.js';
 import { workflowProjectInspector } from '../../inspect/workflows/project-inspector.js';
 import { clip } from '../support/excerpt.js';
 import { defineRule, type Rule } from '../rule.js';
@@ -51,8 +51,9 @@ interface Loss {
   line: number;
   side: 'base' | 'head';
   key: string;
+  /** The message, with `{gates}` where the gates it applies to are named. */
   reason: string;
-  gate: GateUse;
+  gates: Map<string, GateUse>;
   before: string;
   after: string;
   events: Set<string>;
@@ -89,9 +90,11 @@ export function compareGateSteps(base: WorkflowFacts, head: WorkflowFacts, compa
   };
   const invalidAtHead = new Set(head.invalid);
   const losses = new Map<string, Loss>();
-  const add = (loss: Omit<Loss, 'events' | 'cells'>, step: GateStep): void => {
+  const add = (loss: Omit<Loss, 'events' | 'cells' | 'gates'> & { gate: GateUse }, step: GateStep): void => {
     const id = `${loss.key}\0${loss.file}:${loss.line}`;
-    const entry = losses.get(id) ?? { ...loss, events: new Set<string>(), cells: new Set<string>() };
+    const { gate, ...rest } = loss;
+    const entry = losses.get(id) ?? { ...rest, gates: new Map<string, GateUse>(), events: new Set<string>(), cells: new Set<string>() };
+    entry.gates.set(`${gate.kind}:${gate.tool}:${gate.text}`, gate);
     entry.events.add(step.event);
     entry.cells.add(describeCell(step.cell));
     losses.set(id, entry);
@@ -101,6 +104,8 @@ export function compareGateSteps(base: WorkflowFacts, head: WorkflowFacts, compa
   for (const b of base.steps) {
     if (!blocks(b) || invalidAtHead.has(b.workflow)) continue;
     for (const gate of b.gates) {
+      // A command already masked at base (`vitest || true`) was no gate to lose.
+      if (gate.masked !== null) continue;
       const candidates = head.steps.filter((h) => h.gates.some((g) => sameGate(g, gate)));
       const faults: Fault[] = [];
       let covered = false;
@@ -111,6 +116,12 @@ export function compareGateSteps(base: WorkflowFacts, head: WorkflowFacts, compa
         if (h.nonBlocking) found.push({ kind: 'non-blocking', where: h.nonBlocking, head: h });
         const weaker = weakenings(b, h, gate);
         if (weaker.length > 0) found.push({ kind: 'script', weakenings: weaker, head: h });
+        else if (b.runText !== h.runText) {
+          // The classifier found no weakening, yet every command of this gate is masked at head.
+          const same = h.gates.filter((g) => sameGate(g, gate));
+          const masked = same.every((g) => g.masked !== null) ? same[0] : undefined;
+          if (masked?.masked) found.push({ kind: 'non-blocking', where: { file: h.file, line: masked.line, text: masked.masked }, head: h });
+        }
         const narrowed = filterNarrowing(b.event, h.filter, b.filter);
         if (narrowed) found.push({ kind: 'trigger', ...narrowed, head: h });
         const condition = h.conditions.find((c) => !b.conditions.some((x) => x.text === c.text));
@@ -133,23 +144,27 @@ export function compareGateSteps(base: WorkflowFacts, head: WorkflowFacts, compa
         switch (fault.kind) {
           case 'script':
             for (const w of fault.weakenings) {
+              if (w.unresolvable) {
+                add({ severity: 'warn', file: h.file, line: w.line, side: 'head', key: `unreadable:${gateId}:${h.file}`, reason: `The head step's script cannot be read (${w.message}): whether it still runs {gates} is unknown`, gate, before: w.before, after: w.after }, b);
+                continue;
+              }
               add({ severity: 'block', file: h.file, line: w.line, side: 'head', key: `script:${w.key}:${h.file}`, reason: `${w.message}, in a workflow step`, gate, before: w.before, after: w.after }, b);
             }
             break;
           case 'non-blocking':
-            add({ severity: 'block', file: fault.where.file, line: fault.where.line, side: 'head', key: `non-blocking:${gateId}:${fault.where.file}`, reason: `${describeGate(gate)} made non-blocking by \`${fault.where.text}\`: it still runs but its failure no longer fails the run`, gate, before, after: `${fault.where.text}\n${after}` }, b);
+            add({ severity: 'block', file: fault.where.file, line: fault.where.line, side: 'head', key: `non-blocking:${fault.where.file}:${fault.where.text}`, reason: `{gates} made non-blocking by \`${fault.where.text}\`: it still runs but its failure no longer fails the run`, gate, before, after: `${fault.where.text}\n${after}` }, b);
             break;
           case 'disabled':
-            add({ severity: 'block', file: fault.where.file, line: fault.where.line, side: 'head', key: `disabled:${gateId}:${fault.where.file}`, reason: `${describeGate(gate)} disabled by \`${fault.where.text}\`, which is always false here`, gate, before, after: `${fault.where.text}\n${after}` }, b);
+            add({ severity: 'block', file: fault.where.file, line: fault.where.line, side: 'head', key: `disabled:${fault.where.file}:${fault.where.text}`, reason: `{gates} disabled by \`${fault.where.text}\`, which is always false here`, gate, before, after: `${fault.where.text}\n${after}` }, b);
             break;
           case 'trigger':
-            add({ severity: 'block', file: h.workflow, line: h.eventLine, side: 'head', key: `trigger:${gateId}:${h.workflow}:${fault.before}`, reason: `${describeGate(gate)} no longer runs on every change it ran on: the trigger's filters were narrowed (only patterns that are equal, \`**\` or literal names are compared; a rewrite that cannot be proved wider counts as narrower)`, gate, before: fault.before, after: fault.after }, b);
+            add({ severity: 'block', file: h.workflow, line: h.eventLine, side: 'head', key: `trigger:${h.workflow}:${fault.before}`, reason: `{gates} no longer run on every change they ran on: the trigger's filters were narrowed (only patterns that are equal, \`**\` or literal names are compared; a rewrite that cannot be proved wider counts as narrower)`, gate, before: fault.before, after: fault.after }, b);
             break;
           case 'conditional':
-            add({ severity: 'warn', file: fault.where.file, line: fault.where.line, side: 'head', key: `conditional:${gateId}:${fault.where.file}:${fault.where.text}`, reason: `${describeGate(gate)} now runs only when \`${fault.where.text}\` holds, which the run decides`, gate, before, after: `${fault.where.text}\n${after}` }, b);
+            add({ severity: 'warn', file: fault.where.file, line: fault.where.line, side: 'head', key: `conditional:${fault.where.file}:${fault.where.text}`, reason: `{gates} now run only when \`${fault.where.text}\` holds, which the run decides`, gate, before, after: `${fault.where.text}\n${after}` }, b);
             break;
           case 'maybe-non-blocking':
-            add({ severity: 'warn', file: fault.where.file, line: fault.where.line, side: 'head', key: `maybe-non-blocking:${gateId}:${fault.where.file}:${fault.where.text}`, reason: `${describeGate(gate)} is non-blocking whenever \`${fault.where.text}\` is true, which the run decides`, gate, before, after: `${fault.where.text}\n${after}` }, b);
+            add({ severity: 'warn', file: fault.where.file, line: fault.where.line, side: 'head', key: `maybe-non-blocking:${fault.where.file}:${fault.where.text}`, reason: `{gates} are non-blocking whenever \`${fault.where.text}\` is true, which the run decides`, gate, before, after: `${fault.where.text}\n${after}` }, b);
             break;
         }
         continue;
@@ -158,20 +173,20 @@ export function compareGateSteps(base: WorkflowFacts, head: WorkflowFacts, compa
       if (inEvent.length > 0) {
         const h = inEvent.find((s) => s.matrixAt) ?? inEvent[0]!;
         const at = h.matrixAt ?? { file: h.file, line: h.line };
-        add({ severity: 'block', file: at.file, line: at.line, side: 'head', key: `matrix:${gateId}:${at.file}`, reason: `${describeGate(gate)} no longer runs in every matrix cell it ran in: the matrix shrank`, gate, before: `matrix cell ${describeCell(b.cell)}`, after: `cells now: ${[...new Set(inEvent.map((s) => describeCell(s.cell)))].sort().join(', ')}` }, b);
+        add({ severity: 'block', file: at.file, line: at.line, side: 'head', key: `matrix:${at.file}`, reason: `{gates} no longer run in every matrix cell they ran in: the matrix shrank`, gate, before: `matrix cell ${describeCell(b.cell)}`, after: `cells now: ${[...new Set(inEvent.map((s) => describeCell(s.cell)))].sort().join(', ')}` }, b);
         continue;
       }
       if (candidates.length > 0) {
         const h = candidates.find((s) => s.workflow === b.workflow) ?? candidates[0]!;
         const summary = workflowOf.get(h.workflow);
-        add({ severity: 'block', file: h.workflow, line: summary?.onLine ?? 1, side: 'head', key: `event:${gateId}:${b.event}:${h.workflow}`, reason: `${describeGate(gate)} no longer runs on \`${b.event}\`: the trigger was removed`, gate, before: `on: ${b.event}`, after: `on: ${(summary?.events ?? []).join(', ') || '(none)'}` }, b);
+        add({ severity: 'block', file: h.workflow, line: summary?.onLine ?? 1, side: 'head', key: `event:${b.event}:${h.workflow}`, reason: `{gates} no longer run on \`${b.event}\`: the trigger was removed`, gate, before: `on: ${b.event}`, after: `on: ${(summary?.events ?? []).join(', ') || '(none)'}` }, b);
         continue;
       }
-      add({ severity: 'block', file: b.file, line: b.line, side: 'base', key: `removed:${gateId}:${b.workflow}`, reason: `Gate step removed: no step at head runs ${describeGate(gate)}`, gate, before, after: '(no step runs it)' }, b);
+      add({ severity: 'block', file: b.file, line: b.line, side: 'base', key: `removed:${gateId}:${b.workflow}`, reason: `Gate step removed: no step at head runs {gates}`, gate, before, after: '(no step runs it)' }, b);
     }
   }
   return [...losses.values()].map((loss) => ({
-    message: `${loss.reason}. Lost on ${contextText(loss.events, loss.cells)}`,
+    message: `${loss.reason.replace('{gates}', [...loss.gates.values()].map(describeGate).sort().join(', '))}. Lost on ${contextText(loss.events, loss.cells)}`,
     file: loss.file,
     line: loss.line,
     side: loss.side,
@@ -371,3 +386,6 @@ export function createCiGateWeakened(loadClassifier: () => Promise<GateClassifie
     },
   });
 }
+
+/** `ci/gate-weakened` with the shell gate classifier of the scripts inspector. */
+export const ciGateWeakened = createCiGateWeakened(loadGateClassifier);

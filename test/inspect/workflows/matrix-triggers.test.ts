@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lookupIn, unknownLookup } from '../../../src/inspect/workflows/expressions.js';
 import { compatibleCells, describeCell, expandMatrix } from '../../../src/inspect/workflows/matrix.js';
-import { filterNarrowing, readTriggers } from '../../../src/inspect/workflows/triggers.js';
+import { filterNarrowing, readTriggers, type EventFilter } from '../../../src/inspect/workflows/triggers.js';
 
 const cells = (definition: unknown): string[] => {
   const matrix = expandMatrix(definition as never, unknownLookup);
@@ -73,9 +73,9 @@ describe('triggers', () => {
     expect(readTriggers({ push: { branches: ['main'], 'paths-ignore': ['docs/**'] }, pull_request: null })?.get('push')).toEqual({ branches: ['main'], pathsIgnore: ['docs/**'] });
   });
 
-  const narrowed = (event: string, head: object, base: object): boolean => filterNarrowing(event, head, base) !== null;
+  const narrowed = (event: string, head: EventFilter, base: EventFilter): boolean => filterNarrowing(event, head, base) !== null;
 
-  it.each([
+  it.each<[string, EventFilter, EventFilter, boolean, string]>([
     ['push', {}, { branches: ['main'] }, false, 'branch filter removed (wider)'],
     ['push', { branches: ['main', 'release/**'] }, { branches: ['main'] }, false, 'branch added'],
     ['push', { branches: ['main'] }, { branches: ['main', 'release/**'] }, true, 'branch removed'],
