@@ -269,6 +269,23 @@ ruleTester(ciGateWeakened, {
             node: 22
             coverage: true`) }),
     },
+    {
+      name: 'a matrix expanded with an experimental cell allowed to fail',
+      base: repo(),
+      head: repo({
+        testJob: testJob().replace('    runs-on: ${{ matrix.os }}\n', '    runs-on: ${{ matrix.os }}\n    continue-on-error: ${{ matrix.experimental == true }}\n').replace('            coverage: true', '            coverage: true\n          - os: ubuntu-latest\n            node: 24\n            experimental: true'),
+      }),
+    },
+    {
+      name: 'the deploy job waits for the same gates through a renamed job',
+      base: repo({ deploy: DEPLOY.replace('needs: [all-green]', 'needs: [lint, test]') }),
+      head: repo({ lintJob: LINT.replace('  lint:', '  checks:'), allGreen: ALL_GREEN.replace('needs: [lint,', 'needs: [checks,'), deploy: DEPLOY.replace('needs: [all-green]', 'needs: [checks, test]') }),
+    },
+    {
+      name: 'a gate step already non-blocking at base stays so (nothing was lost)',
+      base: repo({ testJob: testJob(undefined, '      - run: npm test\n        continue-on-error: true') }),
+      head: repo({ testJob: testJob(undefined, '      - run: npm test || true') }),
+    },
   ],
   invalid: [
     {
@@ -372,6 +389,63 @@ ruleTester(ciGateWeakened, {
       base: repo(),
       head: repo({ testJob: testJob().replace('    runs-on: ${{ matrix.os }}\n', "    if: github.actor != 'dependabot[bot]'\n    runs-on: ${{ matrix.os }}\n") }),
       findings: [{ file: '.github/workflows/ci.yml', severity: 'warn', message: /`vitest run`.*now run only when `if: github.actor != 'dependabot\[bot\]'`/ }],
+    },
+    {
+      name: 'continue-on-error on the whole test job',
+      base: repo(),
+      head: repo({ testJob: testJob().replace('    runs-on: ${{ matrix.os }}\n', '    runs-on: ${{ matrix.os }}\n    continue-on-error: true\n') }),
+      findings: [{ file: '.github/workflows/ci.yml', severity: 'block', message: /`vitest run` \(test, vitest\) made non-blocking by `continue-on-error: true`/ }],
+    },
+    {
+      name: 'the deploy job no longer waits for the tests',
+      base: repo({ deploy: DEPLOY.replace('needs: [all-green]', 'needs: [lint, test]') }),
+      head: repo({ deploy: DEPLOY.replace('needs: [all-green]', 'needs: [lint]') }),
+      findings: [{ file: '.github/workflows/ci.yml', severity: 'block', message: /`deploy` no longer needs `test`, which runs `test:vitest`: it can now succeed while those gates fail/, before: 'needs: [lint, test]', after: 'needs: [lint]' }],
+    },
+    {
+      name: 'a job that runs no gate removed from the aggregator',
+      base: repo({ extra: '  docs:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx typedoc --treatWarningsAsErrors\n', allGreen: ALL_GREEN.replace(', python]', ', python, docs]') }),
+      head: repo({ extra: '  docs:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx typedoc --treatWarningsAsErrors\n' }),
+      findings: [{ file: '.github/workflows/ci.yml', severity: 'warn', message: /`all-green` \(the aggregator job branch protection is expected to require\) no longer needs `docs`/ }],
+    },
+    {
+      name: 'pull_request replaced by pull_request_target (the gate then runs the base branch code)',
+      base: repo(),
+      head: repo({ on: 'on:\n  push:\n    branches: [main]\n  pull_request_target:\n    branches: [main]\n' }),
+      findings: [{ file: '.github/workflows/ci.yml', line: 2, severity: 'block', message: /no longer run on `pull_request`/ }],
+    },
+    {
+      name: 'a gate step that only runs when something failed',
+      base: repo(),
+      head: repo({ testJob: testJob(undefined, '      - name: Unit tests\n        if: failure()\n        run: npm test') }),
+      findings: [{ file: '.github/workflows/ci.yml', severity: 'block', message: /disabled by `if: failure\(\)`/ }],
+    },
+    {
+      name: 'pull_request types narrowed to opened (pushes to a pull request no longer run the gates)',
+      base: repo(),
+      head: repo({ on: 'on:\n  push:\n    branches: [main]\n  pull_request:\n    branches: [main]\n    types: [opened]\n' }),
+      findings: [{ file: '.github/workflows/ci.yml', line: 5, severity: 'block', message: /trigger's filters were narrowed/, before: 'types [opened, synchronize, reopened]', after: 'types [opened]' }],
+    },
+    {
+      name: 'the e2e suite moved to a manual-only workflow',
+      base: repo(),
+      head: repo({ e2eJob: '', allGreen: ALL_GREEN.replace(' e2e,', '') }, { '.github/workflows/nightly.yml': 'name: Nightly\non:\n  workflow_dispatch:\n  schedule:\n    - cron: "0 3 * * *"\njobs:\n  e2e:\n    uses: ./.github/workflows/e2e.yml\n' }),
+      findings: [{ file: '.github/workflows/e2e.yml', line: 18, side: 'base', severity: 'block', message: /Gate step removed: no step at head runs `npx playwright test --project=chromium`.*on a push, pull request or merge queue/ }],
+    },
+    {
+      name: 'a composite action the setup step points to is missing at head',
+      base: repo({ lintJob: LINT.replace('      - name: Lint\n        run: npm run lint\n      - name: Typecheck\n        run: npm run typecheck\n', '      - uses: ./.github/actions/checks\n') }, { '.github/actions/checks/action.yml': 'name: Checks\nruns:\n  using: composite\n  steps:\n    - run: npm run lint\n      shell: bash\n' }),
+      head: repo({ lintJob: LINT.replace('      - name: Lint\n        run: npm run lint\n      - name: Typecheck\n        run: npm run typecheck\n', '      - uses: ./.github/actions/checks\n') }),
+      findings: [
+        { file: '.github/actions/checks/action.yml', line: 5, severity: 'block', side: 'base', message: /no step at head runs `eslint \.`/ },
+        { file: '.github/workflows/ci.yml', severity: 'warn', side: 'head', message: /local action `\.\/\.github\/actions\/checks` has no action\.yml/ },
+      ],
+    },
+    {
+      name: 'the gate moved to a new workflow with the same triggers',
+      base: repo(),
+      head: repo({ pyJob: '' , allGreen: ALL_GREEN.replace(', python]', ']') }, { '.github/workflows/python.yml': `name: Python\non:\n  push:\n    branches: [main]\n  pull_request:\n    branches: [main]\njobs:\n  ruff:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: astral-sh/ruff-action@v3\n` }),
+      findings: [{ file: '.github/workflows/ci.yml', severity: 'warn', message: /`all-green` no longer needs `python`; `lint:ruff` now runs only in `.github\/workflows\/python.yml`.*branch protection/ }],
     },
   ],
 });

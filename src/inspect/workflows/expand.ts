@@ -91,9 +91,10 @@ function apply(status: Status, file: string, condition: At<Json> | undefined, co
   return next;
 }
 
-function contextLookup(context: Context, cell: Cell | null, inputs: Record<string, Json>): Lookup {
+/** What expressions know in a context: the event, the matrix cell (in full unless a matrix on the way is dynamic), the inputs given. */
+function contextLookup(context: Context, cell: Cell | null, inputs: Record<string, Json>, cellComplete = false): Lookup {
   const github: Lookup = (p) => (p[0] === 'github' && p[1] === 'event_name' && p.length === 2 ? { known: true, value: context.event } : { known: false });
-  return chainLookups(github, ...(cell ? [lookupIn('matrix', cell)] : []), lookupIn('inputs', inputs));
+  return chainLookups(github, ...(cell ? [lookupIn('matrix', cell, cellComplete)] : []), lookupIn('inputs', inputs));
 }
 
 /** `with:` values with their `${{ }}` evaluated where known (unknown ones are left out: then the input default does not apply either). */
@@ -162,6 +163,18 @@ export function expandWorkflows(source: ConfigSource, classifier: GateClassifier
       packages.set(dir, scripts);
     }
     return packages.get(dir) ?? null;
+  };
+
+  // A step is expanded once per event and matrix cell; its script is read once per distinct text.
+  const classified = new Map<string, GateUse[]>();
+  const classify = (input: ScriptInput): GateUse[] => {
+    const key = `${input.scope.dir}\0${String(input.pipefail)}\0${input.firstLine}\0${input.script}`;
+    let gates = classified.get(key);
+    if (!gates) {
+      gates = classifier.gateCommands(input).map((g) => ({ kind: g.kind, tool: g.tool, text: g.text, line: g.line, masked: g.masked?.detail ?? null }));
+      classified.set(key, gates);
+    }
+    return gates;
   };
 
   const workflowCache = new Map<string, WorkflowDef | null>();
@@ -247,7 +260,7 @@ export function expandWorkflows(source: ConfigSource, classifier: GateClassifier
       if (!input) continue;
       let gates: GateUse[];
       try {
-        gates = classifier.gateCommands(input).map((g) => ({ kind: g.kind, tool: g.tool, text: g.text, line: g.line, masked: g.masked?.detail ?? null }));
+        gates = classify(input);
       } catch (error) {
         issue(file, step.run.line, `the run script could not be read: ${error instanceof Error ? error.message : String(error)}`);
         continue;
@@ -271,7 +284,7 @@ export function expandWorkflows(source: ConfigSource, classifier: GateClassifier
     } else cells = SINGLE.kind === 'static' ? SINGLE.cells : [{}];
     for (const own of cells) {
       const cell = { ...outer.cell, ...own };
-      const lookup = contextLookup(context, cell, outer.inputs);
+      const lookup = contextLookup(context, cell, outer.inputs, !dynamic);
       const status = apply(outer.status, workflow.file, job.if, job.continueOnError, lookup);
       const frame: Frame = { ...outer, cell, matrixAt, dynamicMatrix: dynamic, status, timeout: numberOf(job.timeoutMinutes) ?? outer.timeout, job: outer.job === '' ? job.id : `${outer.job}/${job.id}` };
       const before = steps.length;

@@ -465,15 +465,20 @@ export function interpolate(text: string, lookup: Lookup): { text: string; unkno
   return { text: out + text.slice(at), unknown };
 }
 
-/** Values under one context name (`matrix`, `inputs`), followed into objects and arrays; unknown when absent. */
-export function lookupIn(root: string, values: Readonly<Record<string, Json>>): Lookup {
+/**
+ * Values under one context name (`matrix`, `inputs`), followed into objects and arrays. A missing
+ * property is unknown, or null when the values are `complete` (a matrix cell is known in full, and
+ * GitHub gives null for a property it does not have).
+ */
+export function lookupIn(root: string, values: Readonly<Record<string, Json>>, complete = false): Lookup {
+  const missing: Value = complete ? known(null) : UNKNOWN;
   return (path) => {
     if (path[0] !== root) return UNKNOWN;
     let current: Json = values;
     for (const key of path.slice(1)) {
-      if (current === null || typeof current !== 'object') return UNKNOWN;
+      if (current === null || typeof current !== 'object') return missing;
       const next: Json | undefined = Array.isArray(current) ? current[Number(key)] : Object.hasOwn(current, key) ? current[key] : undefined;
-      if (next === undefined) return UNKNOWN;
+      if (next === undefined) return missing;
       current = next;
     }
     return known(current);

@@ -182,7 +182,7 @@ export function compareGateSteps(base: WorkflowFacts, head: WorkflowFacts, compa
         add({ severity: 'block', file: h.workflow, line: summary?.onLine ?? 1, side: 'head', key: `event:${b.event}:${h.workflow}`, reason: `{gates} no longer run on \`${b.event}\`: the trigger was removed`, gate, before: `on: ${b.event}`, after: `on: ${(summary?.events ?? []).join(', ') || '(none)'}` }, b);
         continue;
       }
-      add({ severity: 'block', file: b.file, line: b.line, side: 'base', key: `removed:${gateId}:${b.workflow}`, reason: `Gate step removed: no step at head runs {gates}`, gate, before, after: '(no step runs it)' }, b);
+      add({ severity: 'block', file: b.file, line: b.line, side: 'base', key: `removed:${gateId}:${b.workflow}`, reason: `Gate step removed: no step at head runs {gates} on a push, pull request or merge queue (workflows run only by hand, on a schedule or by \`workflow_run\` do not count)`, gate, before, after: '(no step runs it)' }, b);
     }
   }
   return [...losses.values()].map((loss) => ({
@@ -227,6 +227,19 @@ function neededGates(needs: readonly string[], jobs: ReadonlyMap<string, JobNode
  */
 export function compareNeeds(base: WorkflowFacts, head: WorkflowFacts): FindingDraft[] {
   const findings: FindingDraft[] = [];
+  // Workflows in which each gate still runs and blocks at head. A gate that runs nowhere is
+  // reported by the step comparison; one that runs only in another workflow cannot be needed
+  // from here, and whether branch protection requires it there is not visible.
+  const runningIn = new Map<string, Set<string>>();
+  for (const step of head.steps) {
+    if (!blocks(step)) continue;
+    for (const gate of step.gates) {
+      if (gate.masked !== null) continue;
+      const set = runningIn.get(`${gate.kind}:${gate.tool}`) ?? new Set<string>();
+      set.add(step.workflow);
+      runningIn.set(`${gate.kind}:${gate.tool}`, set);
+    }
+  }
   const byWorkflow = (facts: WorkflowFacts): Map<string, Map<string, JobNode>> => {
     const map = new Map<string, Map<string, JobNode>>();
     for (const job of facts.jobs) {
@@ -250,13 +263,17 @@ export function compareNeeds(base: WorkflowFacts, head: WorkflowFacts): FindingD
       const stillNeeded = neededGates(counterpart.needs, now);
       for (const need of dropped) {
         const lost = [...neededGates([need], jobs)].filter((g) => !stillNeeded.has(g));
-        const gates = lost.filter((g) => !g.startsWith('remote:'));
+        const gates = lost.filter((g) => !g.startsWith('remote:') && runningIn.get(g)?.has(file) === true);
+        const elsewhere = lost.filter((g) => !g.startsWith('remote:') && runningIn.has(g) && runningIn.get(g)?.has(file) !== true);
         const remote = lost.filter((g) => g.startsWith('remote:'));
         const aggregator = isAggregator(job);
         const role = aggregator ? 'the aggregator job branch protection is expected to require' : 'it';
         const base = { file, line: counterpart.needsLine, side: 'head' as const, before: `needs: [${job.needs.join(', ')}]`, after: `needs: [${counterpart.needs.join(', ')}]` };
         if (gates.length > 0) {
           findings.push({ ...base, key: `needs:${file}:${job.id}:${gates.join(',')}`, severity: 'block', message: `Job \`${job.id}\` no longer needs \`${need}\`, which runs ${gates.map((g) => `\`${g}\``).join(', ')}: ${role} can now succeed while those gates fail` });
+        } else if (elsewhere.length > 0) {
+          const where = [...new Set(elsewhere.flatMap((g) => [...(runningIn.get(g) ?? [])]))].sort();
+          findings.push({ ...base, key: `needs-elsewhere:${file}:${job.id}:${elsewhere.join(',')}`, severity: 'warn', message: `Job \`${job.id}\` no longer needs \`${need}\`; ${elsewhere.map((g) => `\`${g}\``).join(', ')} now run${elsewhere.length === 1 ? 's' : ''} only in ${where.map((w) => `\`${w}\``).join(', ')}, which ${role} cannot wait for: check that branch protection requires ${where.length === 1 ? 'that workflow\'s job' : 'those workflows\' jobs'}` });
         } else if (remote.length > 0) {
           findings.push({ ...base, key: `needs:${file}:${job.id}:${remote.join(',')}`, severity: 'warn', message: `Job \`${job.id}\` no longer needs \`${need}\`, which calls the remote workflow ${remote.map((g) => `\`${g.slice('remote:'.length)}\``).join(', ')}: what it checks is not visible here` });
         } else if (aggregator && now.has(need)) {
