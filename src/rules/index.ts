@@ -1,4 +1,6 @@
 import { ciGateWeakened } from './ci/gate-weakened.js';
+import { ciHookWeakened } from './ci/hook-weakened.js';
+import { ciScriptWeakened } from './ci/script-weakened.js';
 import { coverageConfigUnresolvable } from './coverage/config-unresolvable.js';
 import { coverageIgnorePragma } from './coverage/ignore-pragma.js';
 import { coverageScopeNarrowed } from './coverage/scope-narrowed.js';
@@ -38,6 +40,8 @@ export const allRules: readonly Rule[] = [
   coverageThresholdLowered,
   coverageTrueCoverage,
   coverageConfigUnresolvable,
+  ciScriptWeakened,
+  ciHookWeakened,
   ciGateWeakened,
   configChanged,
   protectedFileChanged,

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
 import type { ConfigSource } from '../config-source.js';
 import { scriptCall } from './launchers.js';
+import { parseShell, shellParserLoaded } from '../shell/parse.js';
 import { splitShell, type Word } from './shell.js';
 
 /**
@@ -73,7 +74,7 @@ export function walkCommands(source: ConfigSource, options: WalkOptions, visit: 
     if (call && call.extra.length > 0) {
       const script = scriptsIn(site.dir)?.get(call.name);
       if (script) {
-        for (const called of splitShell(script.text)) command(site, [...called.map((w) => ({ text: w.text, line: site.line })), ...call.extra], depth + 1);
+        for (const called of shellCommands(script.text, 1)) command(site, [...called.map((w) => ({ text: w.text, line: site.line })), ...call.extra], depth + 1);
         return;
       }
     }
@@ -81,7 +82,7 @@ export function walkCommands(source: ConfigSource, options: WalkOptions, visit: 
   };
   const script = (site: CommandSite, text: string, firstLine: number): void => {
     let dir = site.dir;
-    for (const words of splitShell(text, firstLine)) {
+    for (const words of shellCommands(text, firstLine)) {
       if (words[0]?.text === 'cd' && words[1] !== undefined) {
         dir = options.resolveDir(dir, words[1].text);
         continue;
@@ -98,6 +99,24 @@ export function walkCommands(source: ConfigSource, options: WalkOptions, visit: 
       if (text !== null) readWorkflow(path, text, options, script);
     }
   }
+}
+
+/**
+ * The simple commands of a script as words (assignments such as `CI=1` first), read with the
+ * tree-sitter-bash model when it is loaded (the coverage and runner inspectors load it before
+ * their readers run), so commands inside `if`, loops and subshells are read as a shell reads
+ * them. Commands inside `$(…)` are left out: their output is a word of another command, not a
+ * tool invocation. The hand splitter remains for two cases: a script with a syntax error (the
+ * readers keep the best-effort reading they always had; the scripts rules report the error), and
+ * synchronous callers that never load WebAssembly (unit tests of the readers, `pytest` addopts,
+ * which pytest splits with shlex rather than a shell).
+ */
+export function shellCommands(text: string, firstLine: number): Word[][] {
+  if (shellParserLoaded()) {
+    const parsed = parseShell(text, { firstLine });
+    if (parsed.error === null) return parsed.commands.filter((command) => !command.substituted).map((command) => [...command.env, ...command.words]);
+  }
+  return splitShell(text, firstLine);
 }
 
 interface ScriptEntry {

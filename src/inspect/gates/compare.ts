@@ -61,6 +61,8 @@ const SHORT_FILTER_TOOLS: Record<string, readonly string[]> = {
   '-skip': ['go test'],
 };
 
+const origin = (command: ToolCommand): { origin?: string } => (command.origin === undefined ? {} : { origin: command.origin });
+
 const NO_OPS = new Set(['echo', 'true', ':', 'printf', 'exit']);
 const code = (text: string): string => `\`${text}\``;
 
@@ -105,9 +107,10 @@ export function compareGates(base: ScriptReading, head: ScriptReading): GateWeak
         line: noOp?.line ?? gate.line,
         key: `${gate.kind}:${gate.tool}:neutralised`,
         via: gate.via,
+        ...origin(gate),
       });
     } else {
-      out.push({ how: 'removed', kind: gate.kind, tool: gate.tool, message: `${code(gate.text)} (${gate.kind}) no longer runs`, before: gate.text, after: '(removed)', line: gate.line, key: `${gate.kind}:${gate.tool}:removed`, via: gate.via });
+      out.push({ how: 'removed', kind: gate.kind, tool: gate.tool, message: `${code(gate.text)} (${gate.kind}) no longer runs`, before: gate.text, after: '(removed)', line: gate.line, key: `${gate.kind}:${gate.tool}:removed`, via: gate.via, ...origin(gate) });
     }
   }
   return out;
@@ -141,10 +144,10 @@ function similarity(a: ToolCommand, b: ToolCommand): number {
   return (b.gate ? 2 : 0) + (a.dir === b.dir ? 1 : 0) + (union === 0 ? 1 : common / union);
 }
 
-function comparePair(base: ToolCommand, head: ToolCommand): GateWeakening[] {
+export function comparePair(base: ToolCommand, head: ToolCommand): GateWeakening[] {
   const out: GateWeakening[] = [];
   const weakening = (how: GateWeakening['how'], message: string, detail: string, kind: GateKind = base.kind): void => {
-    out.push({ how, kind, tool: base.tool, message, before: base.text, after: head.text, line: head.line, key: `${kind}:${base.tool}:${how}${detail ? `:${detail}` : ''}`, via: head.via });
+    out.push({ how, kind, tool: base.tool, message, before: base.text, after: head.text, line: head.line, key: `${kind}:${base.tool}:${how}${detail ? `:${detail}` : ''}`, via: head.via, ...origin(head) });
   };
   if (!head.gate) {
     weakening('flag-removed', `${code(head.text)} no longer checks anything (it was ${code(base.text)}): without its check flag ${base.tool} rewrites files and passes`, 'check');

@@ -86,6 +86,8 @@ export interface GateWeakening {
    * be made, which is to be reported as unresolvable, not as a weakening.
    */
   unresolvable?: true;
+  /** The `origin` of the weakened command, when the reading was combined from several scripts. */
+  origin?: string;
 }
 
 /** How many levels of `npm run` are followed (a script calling itself stops here too). */
@@ -95,6 +97,8 @@ const MAX_DEPTH = 8;
 export interface ToolCommand extends GateCommand {
   /** False for `prettier --write`, `ruff format`, `black .`: the tool runs but checks nothing. */
   gate: boolean;
+  /** Set by callers that combine several scripts into one reading (the hooks of a git hook): which one. */
+  origin?: string;
 }
 
 /** Everything read from a script: tool invocations, the other commands, and syntax errors. */

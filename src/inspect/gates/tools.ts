@@ -85,6 +85,10 @@ const PROGRAMS = new Map<string, readonly Entry[]>([
   ['shellcheck', [{ tool: 'shellcheck', kind: 'lint' }]],
   ['markdownlint', [{ tool: 'markdownlint', kind: 'lint' }]],
   ['markdownlint-cli2', [{ tool: 'markdownlint', kind: 'lint' }]],
+  // lint-staged runs the linters and formatters its configuration maps to staged files (its config is not followed).
+  ['lint-staged', [{ tool: 'lint-staged', kind: 'lint' }]],
+  ['commitlint', [{ tool: 'commitlint', kind: 'lint' }]],
+  ['pretty-quick', [{ tool: 'pretty-quick', kind: 'format' }]],
   ['prettier', [{ tool: 'prettier', kind: 'format', checkFlags: ['--check', '-c', '--list-different', '-l'] }]],
   ['black', [{ tool: 'black', kind: 'format', checkFlags: ['--check', '--diff'] }]],
   ['isort', [{ tool: 'isort', kind: 'format', checkFlags: ['--check', '--check-only', '-c', '--diff'] }]],
@@ -151,11 +155,11 @@ export function classify(program: string, args: readonly ShellWord[]): Classifie
 /** The gate table as Markdown rows (kind → tools), for the rule's documentation. */
 export function gateToolTable(): string {
   const byKind = new Map<GateKind, Set<string>>();
-  for (const entries of PROGRAMS.values()) {
+  for (const [program, entries] of PROGRAMS) {
     for (const entry of entries) {
-      const name = entry.checkFlags ? `${entry.tool} ${entry.checkFlags[0]!}` : entry.sub && !entry.tool.includes(' ') ? `${entry.tool} ${entry.sub.join('/')}` : entry.tool;
+      const words = [program, ...(entry.sub ? [entry.sub.join('/')] : []), ...(entry.checkFlags ? [entry.checkFlags[0]!] : [])];
       const set = byKind.get(entry.kind) ?? new Set<string>();
-      set.add(`\`${name}\``);
+      set.add(`\`${words.join(' ')}\``);
       byKind.set(entry.kind, set);
     }
   }

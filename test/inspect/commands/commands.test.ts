@@ -3,7 +3,8 @@ import { joinPath } from '../../../src/inspect/config-eval/paths.js';
 import type { ConfigSource } from '../../../src/inspect/config-source.js';
 import { scriptCall, unwrapLauncher } from '../../../src/inspect/commands/launchers.js';
 import { splitShell } from '../../../src/inspect/commands/shell.js';
-import { walkCommands, type CommandSite } from '../../../src/inspect/commands/walk.js';
+import { shellCommands, walkCommands, type CommandSite } from '../../../src/inspect/commands/walk.js';
+import { loadShellParser, shellParserLoaded } from '../../../src/inspect/shell/parse.js';
 
 const words = (text: string) => splitShell(text)[0]!;
 const tools = new Map([['jest', 'jest'], ['py.test', 'pytest'], ['pytest', 'pytest'], ['mocha', 'mocha']]);
@@ -69,5 +70,19 @@ describe('walkCommands', () => {
       'cli:package.json#scripts.test .:1 vitest run',
     ]);
     expect(walk('run')[0]!.site.line).toBe(8);
+  });
+});
+
+describe('shellCommands: one shell reader', () => {
+  it('reads the same commands with the tree-sitter model as with the hand splitter, and more of compound commands', async () => {
+    const script = `A=1 npx jest --x='{"a": 1}' "b c" d\\ e && echo ok; c8 --100 node --test # comment\nnyc \\\n  --lines 90 ava | tee log`;
+    const before = shellCommands(script, 3);
+    await loadShellParser();
+    expect(shellParserLoaded()).toBe(true);
+    expect(shellCommands(script, 3)).toEqual(before);
+    // The hand splitter reads `if` and `then` as commands; the parser reads the commands inside.
+    expect(shellCommands('if [ -n "$CI" ]; then jest --ci; fi\necho $(git rev-parse HEAD)', 1).map((c) => c.map((w) => w.text).join(' '))).toEqual(['jest --ci', 'echo $(git rev-parse HEAD)']);
+    // A script with a syntax error is still read by the hand splitter.
+    expect(shellCommands('jest --ci && (', 1).map((c) => c.map((w) => w.text).join(' '))).toEqual(['jest --ci']);
   });
 });
