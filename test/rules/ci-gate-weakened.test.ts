@@ -447,5 +447,23 @@ ruleTester(ciGateWeakened, {
       head: repo({ pyJob: '' , allGreen: ALL_GREEN.replace(', python]', ']') }, { '.github/workflows/python.yml': `name: Python\non:\n  push:\n    branches: [main]\n  pull_request:\n    branches: [main]\njobs:\n  ruff:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: astral-sh/ruff-action@v3\n` }),
       findings: [{ file: '.github/workflows/ci.yml', severity: 'warn', message: /`all-green` no longer needs `python`; `lint:ruff` now runs only in `.github\/workflows\/python.yml`.*branch protection/ }],
     },
+    {
+      name: 'a job calling a remote reusable workflow removed',
+      base: repo({ extra: '  security:\n    uses: acme/workflows/.github/workflows/security-scan.yml@v2\n    secrets: inherit\n' }),
+      head: repo(),
+      findings: [{ file: '.github/workflows/ci.yml', side: 'base', severity: 'warn', message: /remote reusable workflow `acme\/workflows\/.github\/workflows\/security-scan.yml`/ }],
+    },
+    {
+      name: 'the reusable workflow is no longer valid YAML: unresolvable, not every gate in it removed',
+      base: repo(),
+      head: repo({}, { '.github/workflows/e2e.yml': e2eWorkflow().replace('    runs-on: ubuntu-latest', '    runs-on: "ubuntu-latest') }),
+      findings: [{ file: '.github/workflows/e2e.yml', severity: 'warn', message: /not valid YAML/ }],
+    },
+    {
+      name: 'pnpm -r test in a monorepo step replaced by the tests of one package',
+      base: repo({ testJob: testJob(undefined, '      - run: pnpm -r test') }, { 'packages/api/package.json': '{"name":"api","scripts":{"test":"vitest run"}}\n', 'packages/web/package.json': '{"name":"web","scripts":{"test":"jest --ci"}}\n' }),
+      head: repo({ testJob: testJob(undefined, '      - run: pnpm test\n        working-directory: packages/api') }, { 'packages/api/package.json': '{"name":"api","scripts":{"test":"vitest run"}}\n', 'packages/web/package.json': '{"name":"web","scripts":{"test":"jest --ci"}}\n' }),
+      findings: [{ file: '.github/workflows/ci.yml', side: 'base', severity: 'block', message: /Gate step removed: no step at head runs `jest --ci` \(test, jest\)/ }],
+    },
   ],
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ConfigSource } from '../config-source.js';
+import { readPackageScripts } from '../gates/project-inspector.js';
 import type { GateClassifier } from './classifier.js';
 import { chainLookups, evaluateCondition, evaluateText, interpolate, lookupIn, templateSpans, type Json, type Lookup, type Value } from './expressions.js';
 import type { ScriptInput } from './gate-types.js';
@@ -147,23 +148,20 @@ export function expandWorkflows(source: ConfigSource, classifier: GateClassifier
     unresolvable.push({ file, line, message });
   };
 
+  // Package scripts are read as the scripts inspector reads them (`readPackageScripts`), so `npm
+  // run X` in a step resolves exactly as it does for `ci/script-weakened`.
   const packages = new Map<string, ReadonlyMap<string, string> | null>();
   const packageScripts = (dir: string): ReadonlyMap<string, string> | null => {
     if (!packages.has(dir)) {
       const text = source.read(dir === '' ? 'package.json' : `${dir}/package.json`);
-      let scripts: Map<string, string> | null = null;
-      if (text !== null) {
-        try {
-          const json = JSON.parse(text) as { scripts?: Record<string, unknown> };
-          scripts = new Map(Object.entries(json.scripts ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
-        } catch {
-          scripts = null;
-        }
-      }
-      packages.set(dir, scripts);
+      const scripts = text === null ? null : readPackageScripts(text);
+      packages.set(dir, scripts ? new Map([...scripts].map(([name, entry]) => [name, entry.text])) : null);
     }
     return packages.get(dir) ?? null;
   };
+  // Workspaces of `pnpm -r test` / `npm test -ws` / `turbo run test`: the package.json folders below a folder.
+  const packageDirs = source.paths.filter(isPackageJsonPath).map((file) => path.posix.dirname(file).replace(/^\.$/, '')).sort();
+  const workspaceDirs = (at: string): readonly string[] => packageDirs.filter((dir) => dir !== at && (at === '' || dir.startsWith(`${at}/`)));
 
   // A step is expanded once per event and matrix cell; its script is read once per distinct text.
   const classified = new Map<string, GateUse[]>();
@@ -200,7 +198,7 @@ export function expandWorkflows(source: ConfigSource, classifier: GateClassifier
     // Not a POSIX shell: the script is not read (pwsh, cmd, python, node…).
     if (name !== undefined && name !== 'bash' && name !== 'sh') return null;
     // GitHub runs `bash -e {0}` by default, `bash --noprofile --norc -eo pipefail {0}` for `shell: bash`, `sh -e {0}` for `shell: sh`.
-    return { script: text, firstLine: run.firstLine, scope: { dir, packageScripts }, errexit: true, pipefail: name === 'bash' };
+    return { script: text, firstLine: run.firstLine, scope: { dir, packageScripts, workspaceDirs }, errexit: true, pipefail: name === 'bash' };
   };
 
   const expandSteps = (file: string, defs: readonly StepDef[], context: Context, frame: Frame, lookup: Lookup, defaults: { shell?: string; dir?: string }, composite: boolean): void => {

@@ -102,7 +102,8 @@ export function compareGateSteps(base: WorkflowFacts, head: WorkflowFacts, compa
   const workflowOf = new Map(head.workflows.map((w) => [w.file, w]));
 
   for (const b of base.steps) {
-    if (!blocks(b) || invalidAtHead.has(b.workflow)) continue;
+    // A workflow or inlined file that no longer parses is reported as unresolvable, not as every gate in it removed.
+    if (!blocks(b) || invalidAtHead.has(b.workflow) || invalidAtHead.has(b.file)) continue;
     for (const gate of b.gates) {
       // A command already masked at base (`vitest || true`) was no gate to lose.
       if (gate.masked !== null) continue;
@@ -285,6 +286,25 @@ export function compareNeeds(base: WorkflowFacts, head: WorkflowFacts): FindingD
   return findings;
 }
 
+/**
+ * Remote reusable workflows (`uses: owner/repo/.github/workflows/x.yml@ref`) are compared by
+ * reference: one that a job called at base and no job calls at head is a `warn`, since what it
+ * checked is not visible in this repository.
+ */
+export function compareRemoteWorkflows(base: WorkflowFacts, head: WorkflowFacts): FindingDraft[] {
+  const called = new Set(head.jobs.map((job) => job.remoteWorkflow).filter((r) => r !== null));
+  const invalid = new Set(head.invalid);
+  const seen = new Set<string>();
+  const findings: FindingDraft[] = [];
+  for (const job of base.jobs) {
+    const remote = job.remoteWorkflow;
+    if (remote === null || called.has(remote) || invalid.has(job.workflow) || seen.has(remote)) continue;
+    seen.add(remote);
+    findings.push({ message: `Job \`${job.id}\` called the remote reusable workflow \`${remote}\`, which no job calls at head: what it checked is not visible here`, file: job.workflow, line: job.line, side: 'base', before: `uses: ${remote}`, after: '(not called)', key: `remote-workflow:${remote}`, severity: 'warn' });
+  }
+  return findings;
+}
+
 /** Workflows that are no longer valid YAML, and newly unresolvable parts, on the head side. */
 export function headUnresolvable(base: WorkflowFacts, head: WorkflowFacts): FindingDraft[] {
   const known = new Set(base.unresolvable.map((u) => `${u.file}\0${u.message}`));
@@ -399,7 +419,7 @@ export function createCiGateWeakened(loadClassifier: () => Promise<GateClassifie
       const classifier = loaded;
       if (!facts || !classifier) return [];
       const { base, head } = facts;
-      return [...headUnresolvable(base, head), ...compareGateSteps(base, head, (b, h) => classifier.compareGateScripts(b, h)), ...compareNeeds(base, head)];
+      return [...headUnresolvable(base, head), ...compareGateSteps(base, head, (b, h) => classifier.compareGateScripts(b, h)), ...compareNeeds(base, head), ...compareRemoteWorkflows(base, head)];
     },
   });
 }
