@@ -465,5 +465,17 @@ ruleTester(ciGateWeakened, {
       head: repo({ testJob: testJob(undefined, '      - run: pnpm test\n        working-directory: packages/api') }, { 'packages/api/package.json': '{"name":"api","scripts":{"test":"vitest run"}}\n', 'packages/web/package.json': '{"name":"web","scripts":{"test":"jest --ci"}}\n' }),
       findings: [{ file: '.github/workflows/ci.yml', side: 'base', severity: 'block', message: /Gate step removed: no step at head runs `jest --ci` \(test, jest\)/ }],
     },
+    {
+      name: "continue-on-error on one package's tests while another package's vitest still runs",
+      base: repo({ testJob: testJob(undefined, '      - run: npm test\n      - name: UI tests\n        run: pnpm -C packages/ui test') }, { 'packages/ui/package.json': '{"name":"ui","scripts":{"test":"vitest run --browser.headless"}}\n' }),
+      head: repo({ testJob: testJob(undefined, '      - run: npm test\n      - name: UI tests\n        run: pnpm -C packages/ui test\n        continue-on-error: true') }, { 'packages/ui/package.json': '{"name":"ui","scripts":{"test":"vitest run --browser.headless"}}\n' }),
+      findings: [{ file: '.github/workflows/ci.yml', severity: 'block', message: /^`vitest run --browser.headless` \(test, vitest\) made non-blocking by `continue-on-error: true`/ }],
+    },
+    {
+      name: 'a matrix cell removed while other jobs of the workflow run the same tool differently',
+      base: repo({ extra: '  smoke:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx vitest run src/smoke\n' }),
+      head: repo({ testJob: testJob().replace('        exclude:\n          - os: windows-latest\n            node: 20\n', '        exclude:\n          - os: windows-latest\n'), extra: '  smoke:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx vitest run src/smoke\n' }),
+      findings: [{ file: '.github/workflows/ci.yml', line: 21, severity: 'block', message: /the matrix shrank. Lost on `pull_request`, `push` \(matrix \{node: 22, os: windows-latest\}\)/ }],
+    },
   ],
 });

@@ -121,6 +121,24 @@ function evaluateWith(values: Record<string, Json>, lookup: Lookup): { known: Re
   return { known: result, unknown };
 }
 
+/**
+ * The scripts of a package.json. `JSON.parse` first: a monorepo's `pnpm -r test` reads hundreds
+ * of them, and the scripts inspector's YAML-based reader (kept for what JSON.parse rejects, such as
+ * duplicate-tolerant or commented files) costs ten times more per file; lines are not needed here.
+ */
+function scriptsOf(text: string): ReadonlyMap<string, string> | null {
+  try {
+    const json = JSON.parse(text) as unknown;
+    if (json === null || typeof json !== 'object' || Array.isArray(json)) return null;
+    const scripts = (json as { scripts?: unknown }).scripts;
+    const entries = scripts !== null && typeof scripts === 'object' ? Object.entries(scripts) : [];
+    return new Map(entries.filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    const scripts = readPackageScripts(text);
+    return scripts ? new Map([...scripts].map(([name, entry]) => [name, entry.text])) : null;
+  }
+}
+
 /** Inputs of a call: given values over defaults; an input given an unknown value is unknown, whatever its default. */
 function callInputs(defaults: Record<string, Json>, given: { known: Record<string, Json>; unknown: string[] }): Record<string, Json> {
   return Object.fromEntries(Object.entries({ ...defaults, ...given.known }).filter(([key]) => !given.unknown.includes(key)));
@@ -148,14 +166,12 @@ export function expandWorkflows(source: ConfigSource, classifier: GateClassifier
     unresolvable.push({ file, line, message });
   };
 
-  // Package scripts are read as the scripts inspector reads them (`readPackageScripts`), so `npm
-  // run X` in a step resolves exactly as it does for `ci/script-weakened`.
+  // `npm run X` in a step resolves as it does for `ci/script-weakened`.
   const packages = new Map<string, ReadonlyMap<string, string> | null>();
   const packageScripts = (dir: string): ReadonlyMap<string, string> | null => {
     if (!packages.has(dir)) {
       const text = source.read(dir === '' ? 'package.json' : `${dir}/package.json`);
-      const scripts = text === null ? null : readPackageScripts(text);
-      packages.set(dir, scripts ? new Map([...scripts].map(([name, entry]) => [name, entry.text])) : null);
+      packages.set(dir, text === null ? null : scriptsOf(text));
     }
     return packages.get(dir) ?? null;
   };
@@ -165,14 +181,25 @@ export function expandWorkflows(source: ConfigSource, classifier: GateClassifier
 
   // A step is expanded once per event and matrix cell; its script is read once per distinct text.
   const classified = new Map<string, GateUse[]>();
+  // The same text on another line (`pnpm build` in every job) is read once, at line 1, and its
+  // gates moved to the step's line: a monorepo's `pnpm -r test` fans out to every package script.
   const classify = (input: ScriptInput): GateUse[] => {
-    const key = `${input.scope.dir}\0${String(input.pipefail)}\0${input.firstLine}\0${input.script}`;
+    const key = `${input.scope.dir}\0${String(input.pipefail)}\0${input.script}`;
     let gates = classified.get(key);
     if (!gates) {
-      gates = classifier.gateCommands(input).map((g) => ({ kind: g.kind, tool: g.tool, text: g.text, line: g.line, masked: g.masked?.detail ?? null }));
+      const seen = new Set<string>();
+      gates = [];
+      for (const g of classifier.gateCommands({ ...input, firstLine: 1 })) {
+        const gate = { kind: g.kind, tool: g.tool, text: g.text, line: g.line, masked: g.masked?.detail ?? null, dir: g.dir };
+        // The same command reached through several packages is one gate of the step.
+        const id = `${gate.kind}\0${gate.tool}\0${gate.dir}\0${gate.text}\0${gate.line}\0${gate.masked ?? ''}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        gates.push(gate);
+      }
       classified.set(key, gates);
     }
-    return gates;
+    return gates.map((g) => ({ ...g, line: g.line + input.firstLine - 1 }));
   };
 
   const workflowCache = new Map<string, WorkflowDef | null>();
@@ -247,7 +274,7 @@ export function expandWorkflows(source: ConfigSource, classifier: GateClassifier
           continue;
         }
         const gate = gateAction(uses);
-        if (gate) steps.push({ ...base, gates: [{ ...gate, text: remoteIdentity(uses) ?? uses, line: step.uses.line, masked: null }], script: null, runText: null });
+        if (gate) steps.push({ ...base, gates: [{ ...gate, text: remoteIdentity(uses) ?? uses, line: step.uses.line, masked: null, dir: '' }], script: null, runText: null });
         continue;
       }
       if (!step.run) continue;

@@ -28,6 +28,8 @@ export interface GateUse {
   line: number;
   /** Null when the command's failure fails the step; else why it cannot (`|| true`, `set +e`…). */
   masked: string | null;
+  /** The folder the command runs in ('' for the root and for actions). */
+  dir: string;
 }
 
 export interface GateStep {

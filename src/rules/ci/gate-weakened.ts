@@ -21,7 +21,8 @@ export type CompareScripts = (base: ScriptInput, head: ScriptInput) => GateWeake
 
 const blocks = (step: GateStep): boolean => !step.disabled && !step.nonBlocking;
 
-const sameGate = (a: GateUse, b: GateUse): boolean => a.kind === b.kind && a.tool === b.tool;
+/** The same gate: kind, tool and the folder it runs in (vitest of `packages/ui` is not vitest of `packages/api`). */
+const sameGate = (a: GateUse, b: GateUse): boolean => a.kind === b.kind && a.tool === b.tool && a.dir === b.dir;
 
 const keysOf = (cell: object): string[] => Object.keys(cell);
 
@@ -61,6 +62,15 @@ interface Loss {
 }
 
 const describeGate = (gate: GateUse): string => `\`${gate.text}\` (${gate.kind}, ${gate.tool})`;
+
+/** How many gates a message names before "and N more" (a monorepo step can run dozens). */
+const GATES_SHOWN = 6;
+
+function listGates(gates: readonly GateUse[]): string {
+  const names = [...new Set(gates.map(describeGate))].sort();
+  const more = names.length - GATES_SHOWN;
+  return more > 0 ? `${names.slice(0, GATES_SHOWN).join(', ')} and ${more} more` : names.join(', ');
+}
 
 function stepText(step: GateStep): string {
   if (step.runText !== null) return step.runText.trimEnd();
@@ -108,7 +118,11 @@ export function compareGateSteps(base: WorkflowFacts, head: WorkflowFacts, compa
       // A command already masked at base (`vitest || true`) was no gate to lose.
       if (gate.masked !== null) continue;
       const candidates = head.steps.filter((h) => h.gates.some((g) => sameGate(g, gate)));
-      const faults: Fault[] = [];
+      // Faults by how close the head step is to the base step: the same job of the same file,
+      // else the same file, else anywhere. A loss is explained by the closest steps, so a
+      // monorepo's many vitest steps do not explain each other's losses.
+      const tiers: Fault[][] = [[], [], []];
+      const tierOf = (h: GateStep): number => (h.file === b.file && h.job === b.job ? 0 : h.file === b.file ? 1 : 2);
       let covered = false;
       for (const h of candidates) {
         if (h.event !== b.event || !cellCovers(h, b)) continue;
@@ -133,12 +147,16 @@ export function compareGateSteps(base: WorkflowFacts, head: WorkflowFacts, compa
           covered = true;
           break;
         }
-        faults.push(...found);
+        tiers[tierOf(h)]!.push(...found);
       }
       if (covered) continue;
       const before = clip(stepText(b).split('\n'));
       const gateId = `${gate.kind}:${gate.tool}`;
-      const fault = FAULT_ORDER.map((kind) => faults.find((f) => f.kind === kind)).find((f) => f !== undefined);
+      // The same step still runs in this event but in none of the cells it ran in: the matrix shrank.
+      const sameStep = candidates.filter((h) => h.event === b.event && h.file === b.file && h.job === b.job && h.runText === b.runText);
+      const shrunk = sameStep.length > 0 && !sameStep.some((h) => cellCovers(h, b));
+      const faults = tiers.find((tier) => tier.length > 0) ?? [];
+      const fault = shrunk ? undefined : FAULT_ORDER.map((kind) => faults.find((f) => f.kind === kind)).find((f) => f !== undefined);
       if (fault) {
         const h = fault.head;
         const after = clip(stepText(h).split('\n'));
@@ -172,9 +190,10 @@ export function compareGateSteps(base: WorkflowFacts, head: WorkflowFacts, compa
       }
       const inEvent = candidates.filter((h) => h.event === b.event);
       if (inEvent.length > 0) {
-        const h = inEvent.find((s) => s.matrixAt) ?? inEvent[0]!;
+        const near = sameStep.length > 0 ? sameStep : inEvent;
+        const h = near.find((s) => s.matrixAt) ?? near[0]!;
         const at = h.matrixAt ?? { file: h.file, line: h.line };
-        add({ severity: 'block', file: at.file, line: at.line, side: 'head', key: `matrix:${at.file}`, reason: `{gates} no longer run in every matrix cell they ran in: the matrix shrank`, gate, before: `matrix cell ${describeCell(b.cell)}`, after: `cells now: ${[...new Set(inEvent.map((s) => describeCell(s.cell)))].sort().join(', ')}` }, b);
+        add({ severity: 'block', file: at.file, line: at.line, side: 'head', key: `matrix:${at.file}`, reason: `{gates} no longer run in every matrix cell they ran in: the matrix shrank`, gate, before: `matrix cell ${describeCell(b.cell)}`, after: `cells now: ${[...new Set(near.map((s) => describeCell(s.cell)))].sort().join(', ')}` }, b);
         continue;
       }
       if (candidates.length > 0) {
@@ -187,7 +206,7 @@ export function compareGateSteps(base: WorkflowFacts, head: WorkflowFacts, compa
     }
   }
   return [...losses.values()].map((loss) => ({
-    message: `${loss.reason.replace('{gates}', [...loss.gates.values()].map(describeGate).sort().join(', '))}. Lost on ${contextText(loss.events, loss.cells)}`,
+    message: `${loss.reason.replace('{gates}', listGates([...loss.gates.values()]))}. Lost on ${contextText(loss.events, loss.cells)}`,
     file: loss.file,
     line: loss.line,
     side: loss.side,
