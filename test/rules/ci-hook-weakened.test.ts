@@ -96,6 +96,15 @@ ruleTester(ciHookWeakened, {
       ],
     },
     {
+      name: '.simple-git-hooks.json and lefthook jobs',
+      base: { '.simple-git-hooks.json': '{\n  "pre-commit": "npx lint-staged",\n  "pre-push": "npx vitest run"\n}\n', 'lefthook.yml': 'pre-push:\n  jobs:\n    - name: types\n      run: npx tsc --noEmit\n' },
+      head: { '.simple-git-hooks.json': '{\n  "pre-commit": "npx lint-staged",\n  "pre-push": "npx vitest run --passWithNoTests"\n}\n', 'lefthook.yml': 'pre-push:\n  jobs:\n    - name: types\n      run: npx tsc --noEmit\n      skip: true\n' },
+      findings: [
+        { file: '.simple-git-hooks.json', line: 3, message: 'The pre-push hook (simple-git-hooks `.simple-git-hooks.json#pre-push`): `npx vitest run --passWithNoTests` gained `--passWithNoTests`' },
+        { file: 'lefthook.yml', line: 4, message: '`npx tsc --noEmit` (typecheck) no longer runs in the pre-push hook: lefthook `pre-push:types` is turned off with `skip: true`' },
+      ],
+    },
+    {
       name: 'legacy package.json husky.hooks and simple-git-hooks removed',
       base: { 'package.json': pkg({ husky: { hooks: { 'pre-commit': 'lint-staged' } }, 'simple-git-hooks': { 'pre-push': 'npx vitest run' } }) },
       head: { 'package.json': pkg() },

@@ -58,6 +58,26 @@ ruleTester(ciScriptWeakened, {
     { name: '|| true on a non-gate command', base: { 'package.json': pkg({ ...baseScripts, build: 'rm -rf dist && tsc -p tsconfig.build.json' }) }, head: { 'package.json': pkg({ ...baseScripts, build: 'rm -rf dist || true; tsc -p tsconfig.build.json' }) } },
     { name: 'a strengthening flag added', base: { 'package.json': pkg({ ...baseScripts, test: 'vitest run' }) }, head: { 'package.json': pkg({ ...baseScripts, test: 'vitest run --coverage' }) } },
     { name: 'monorepo: workspace test scripts reformatted', base: monorepo('vitest run'), head: monorepo('npx vitest run') },
+    {
+      name: 'a script CI calls renamed, with the workflow updated',
+      base: { 'package.json': pkg({ unit: 'vitest run --coverage' }), '.github/workflows/ci.yml': workflow('npm run unit') },
+      head: { 'package.json': pkg({ 'test:unit': 'vitest run --coverage' }), '.github/workflows/ci.yml': workflow('npm run test:unit') },
+    },
+    {
+      name: 'a workspace package moved to another folder',
+      base: monorepo('vitest run'),
+      head: { ...Object.fromEntries(Object.entries(monorepo('vitest run')).filter(([path]) => !path.startsWith('packages/api/'))), 'services/api/package.json': monorepo('vitest run')['packages/api/package.json'] },
+    },
+    {
+      name: 'a workspace package deleted with its tests (left to tests/deleted)',
+      base: monorepo('vitest run'),
+      head: Object.fromEntries(Object.entries(monorepo('vitest run')).filter(([path]) => !path.startsWith('packages/api/'))),
+    },
+    {
+      name: 'run-s and concurrently call the same gates as the chain they replace',
+      base: { 'package.json': pkg({ check: 'eslint . && tsc --noEmit && vitest run' }) },
+      head: { 'package.json': pkg({ 'check:lint': 'eslint .', 'check:types': 'tsc --noEmit', 'check:unit': 'vitest run', check: 'run-s check:lint check:types && concurrently "npm:check:unit"' }) },
+    },
   ],
   invalid: [
     { name: 'docs: bad example', base: ciScriptWeakened.docs.bad.base, head: ciScriptWeakened.docs.bad.head, findings: [{ file: 'package.json', message: 'made non-failing with `|| true`' }] },
@@ -108,10 +128,28 @@ ruleTester(ciScriptWeakened, {
       findings: [{ file: 'package.json', message: '`tsc --noEmit` (typecheck) no longer runs' }],
     },
     {
+      name: 'lint script deleted and nothing else runs eslint: reported at the base line',
+      base: { 'package.json': pkg(baseScripts) },
+      head: { 'package.json': pkg({ build: baseScripts.build, typecheck: baseScripts.typecheck, test: baseScripts.test }) },
+      findings: [{ file: 'package.json', side: 'base', line: lineOf(pkg(baseScripts), '"lint"'), message: 'Script `lint` was removed: `eslint . --max-warnings 0` (lint) no longer runs in any gate script, workflow step or hook', after: '(removed)' }],
+    },
+    {
+      name: 'yarn and bash -c: a called script made non-failing inside bash -c',
+      base: { 'package.json': pkg({ test: 'yarn unit', unit: 'bash -c "vitest run"' }) },
+      head: { 'package.json': pkg({ test: 'yarn unit', unit: 'bash -c "vitest run || echo failed"' }) },
+      findings: [{ file: 'package.json', message: 'Script `unit`: `vitest run` made non-failing with `|| echo failed`' }],
+    },
+    {
       name: 'monorepo: a workspace test script weakened is reported in its package.json',
       base: monorepo('vitest run'),
       head: monorepo('vitest run --passWithNoTests'),
       findings: [{ file: 'packages/api/package.json', message: 'gained `--passWithNoTests`' }],
+    },
+    {
+      name: 'turbo: root runs every workspace test; a workspace test narrowed with a name filter',
+      base: { ...monorepo('vitest run'), 'package.json': pkg({ test: 'turbo run test' }, 'acme', { workspaces: ['packages/*'] }) },
+      head: { ...monorepo('vitest run'), 'package.json': pkg({ test: 'turbo run test' }, 'acme', { workspaces: ['packages/*'] }), 'packages/web/package.json': pkg({ build: 'vite build', test: 'jest --ci -t smoke' }, '@acme/web') },
+      findings: [{ file: 'packages/web/package.json', message: 'Script `test`: `jest --ci -t smoke` runs only what `-t smoke` selects' }],
     },
     {
       name: 'a script that no longer parses is unresolvable (warn)',

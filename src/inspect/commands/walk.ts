@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node a
 import type { ConfigSource } from '../config-source.js';
 import { scriptCall } from './launchers.js';
 import { parseShell, shellParserLoaded } from '../shell/parse.js';
+import { isPackageJson, isWorkflow } from './files.js';
 import { splitShell, type Word } from './shell.js';
 
 /**
@@ -46,10 +47,8 @@ export type CommandVisitor = (site: CommandSite, words: Word[], again: (words: W
 
 const MAX_DEPTH = 5;
 
-const baseOf = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 const dirOf = (path: string): string => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
-export const isWorkflow = (path: string): boolean => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path);
-export const isPackageJson = (path: string): boolean => baseOf(path) === 'package.json' && !path.split('/').includes('node_modules');
+export { isPackageJson, isWorkflow } from './files.js';
 
 /** `key` the first time, then `key#2`, `key#3`…: ids of a tool's invocations in one script or step. */
 export function numberedId(counts: Map<string, number>, key: string): string {

@@ -104,7 +104,7 @@ export interface ToolCommand extends GateCommand {
 /** Everything read from a script: tool invocations, the other commands, and syntax errors. */
 export interface ScriptReading {
   tools: ToolCommand[];
-  /** Every simple command run (after following package scripts), for "is it only `echo`?". */
+  /** Every simple command run, package script calls replaced by the scripts' commands: for "is it only `echo`?". */
   commands: ShellCommand[];
   /** Syntax errors of the script or of a script it calls. */
   errors: { line: number; message: string; via: readonly ScriptRef[] }[];
@@ -147,10 +147,17 @@ export function readScript(input: ScriptInput): ScriptReading {
         dir = words[1] === undefined ? '' : (joinPath(dir, words[1].text) ?? dir);
         continue;
       }
-      reading.commands.push(command);
       const here: Frame = { ...frame, dir, line, masked };
+      const inline = shellString(words);
+      if (inline) {
+        // `sh -c "vitest run || true"`: the string is a script of its own, run where the command runs.
+        if (frame.depth < MAX_DEPTH) readText(inline.script, line, { ...here, depth: frame.depth + 1 }, { errexit: inline.errexit, pipefail: false });
+        continue;
+      }
       const run = packageRun([...command.env, ...words]);
       if (run && followRun(run, here, command)) continue;
+      // Script calls and `sh -c` are not commands of their own here: their scripts' commands are.
+      reading.commands.push(command);
       readTool(command, here);
     }
   };
@@ -237,6 +244,21 @@ export function readScript(input: ScriptInput): ScriptReading {
 
 const baseName = (word: string): string => word.slice(word.lastIndexOf('/') + 1);
 
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh']);
+
+/** `bash -c 'script'`, `sh -ec 'script'`: the script string, and whether `-e` is on. */
+function shellString(words: readonly ShellWord[]): { script: string; errexit: boolean } | null {
+  if (!SHELLS.has(baseName(words[0]?.text ?? ''))) return null;
+  let errexit = false;
+  for (let i = 1; i < words.length; i++) {
+    const text = words[i]!.text;
+    if (!/^-[a-zA-Z]+$/.test(text)) return null;
+    if (text.includes('e')) errexit = true;
+    if (text.includes('c')) return words[i + 1] ? { script: words[i + 1]!.text, errexit } : null;
+  }
+  return null;
+}
+
 /** Quotes a word for re-reading by the shell (extra words of `npm run X -- words`). */
 function quote(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
@@ -244,10 +266,14 @@ function quote(word: string): string {
 
 /**
  * Script names that are gates by name (`test`, `lint`, `typecheck`, `check`, `ci`, `verify`,
- * `validate`, and `test:*`, `lint:*`, `typecheck:*`, `check:*`), with the kind their name says.
+ * `validate`, and `test:*`, `lint:*`, `typecheck:*`, `check:*`, with their `pre`/`post` scripts),
+ * with the kind their name says.
  * `check`, `ci`, `verify` and `validate` usually run several gates; their kind is `test`.
  */
 export function gateKindOfScriptName(name: string): GateKind | null {
+  // npm (and yarn 1) run `pretest`/`posttest` around `npm test`: they are part of the gate.
+  const lifecycle = /^(pre|post)(.+)$/.exec(name);
+  if (lifecycle && gateKindOfScriptName(lifecycle[2]!) !== null) return gateKindOfScriptName(lifecycle[2]!);
   const head = name.split(':')[0]!;
   if (head === 'test' || head === 'tests' || head === 'e2e') return head === 'e2e' ? 'e2e' : 'test';
   if (head === 'lint') return 'lint';

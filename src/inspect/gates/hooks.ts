@@ -1,9 +1,11 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type YAMLMap } from 'yaml';
+import { GIT_HOOKS, isHookFile, LEFTHOOK, PRE_COMMIT, SIMPLE_GIT_HOOKS } from './files.js';
 
 /**
  * Git hooks as shell scripts, from the four common managers:
- * - husky: `.husky/<hook>` files (v9 runs them with `sh -e`; v4–v8 files source `_/husky.sh` and
- *   run without `-e`), and the legacy `package.json#husky.hooks`;
+ * - husky: `.husky/<hook>` files, run with `sh -e` (by v9's `_/h`, and by the `_/husky.sh` that
+ *   v5–v8 files source, which re-runs the file with `sh -e`), and the legacy v4
+ *   `package.json#husky.hooks` (commands run by `sh -c`);
  * - lefthook: `lefthook.yml` and variants, `<hook>.commands.<name>.run` and `<hook>.jobs[].run`
  *   (`skip: true` on the command or the hook turns it off; `root:` is its directory);
  * - simple-git-hooks: `package.json#simple-git-hooks` or `.simple-git-hooks.json`;
@@ -34,20 +36,6 @@ export interface HookEntry {
   filters: readonly string[];
 }
 
-export const GIT_HOOKS: ReadonlySet<string> = new Set([
-  'applypatch-msg', 'pre-applypatch', 'post-applypatch', 'pre-commit', 'pre-merge-commit', 'prepare-commit-msg', 'commit-msg', 'post-commit',
-  'pre-rebase', 'post-checkout', 'post-merge', 'pre-push', 'pre-auto-gc', 'post-rewrite',
-]);
-
-const LEFTHOOK = /^(\.config\/)?\.?lefthook(-local)?\.(ya?ml|json)$/;
-const SIMPLE_GIT_HOOKS = /^\.?simple-git-hooks\.json$/;
-const PRE_COMMIT = /^\.pre-commit-config\.ya?ml$/;
-
-export function isHookFile(path: string): boolean {
-  if (path.startsWith('.husky/')) return GIT_HOOKS.has(path.slice('.husky/'.length));
-  return LEFTHOOK.test(path) || SIMPLE_GIT_HOOKS.test(path) || PRE_COMMIT.test(path);
-}
-
 type Problems = { file: string; line: number; message: string }[];
 
 /** Every hook of a revision, from the texts of its hook files and its root package.json. */
@@ -55,8 +43,7 @@ export function readHooks(texts: ReadonlyMap<string, string>, problems: Problems
   const out: HookEntry[] = [];
   for (const [file, text] of [...texts].sort(([a], [b]) => a.localeCompare(b))) {
     if (file.startsWith('.husky/') && isHookFile(file)) {
-      // husky v9 runs a hook with `sh -e`; files of v4–v8 source `_/husky.sh` and run as plain scripts.
-      out.push({ hook: file.slice('.husky/'.length), manager: 'husky', name: file, file, line: 1, script: text, errexit: !text.includes('husky.sh'), skipped: null, filters: [] });
+      out.push({ hook: file.slice('.husky/'.length), manager: 'husky', name: file, file, line: 1, script: text, errexit: true, skipped: null, filters: [] });
     } else if (file === 'package.json') readPackageHooks(file, text, out);
     else if (LEFTHOOK.test(file)) withYaml(file, text, problems, (doc, counter) => { readLefthook(file, doc, counter, out); });
     else if (SIMPLE_GIT_HOOKS.test(file)) withYaml(file, text, problems, (doc, counter) => { readCommandMap(file, doc.contents, counter, 'simple-git-hooks', out); });

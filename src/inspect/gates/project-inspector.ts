@@ -1,14 +1,14 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
-import type { ChangedPath, ProjectInspector, RevisionFiles } from '../inspector.js';
+import type { ChangedPath, ProjectInspector } from '../inspector.js';
 import { loadShellParser } from '../shell/parse.js';
-import { isPackageJson, isWorkflow } from '../commands/walk.js';
-import { readHooks, isHookFile, type HookEntry } from './hooks.js';
+import { mayAffectScripts } from './files.js';
+import type { HookEntry } from './hooks.js';
 
 /**
  * The inputs of the script and hook rules for one revision: every `package.json`'s scripts with
  * their lines, the `run:` steps of the GitHub workflows (to know which scripts CI calls), and the
  * git hooks of husky, lefthook, simple-git-hooks and pre-commit. Only texts are collected here;
- * the rules read them with the shell model, which this inspector loads.
+ * the rules read them with the shell model, which this inspector loads. The readers (and the YAML
+ * parser) load only when a change touches one of these files.
  */
 
 export interface ScriptEntry {
@@ -41,85 +41,13 @@ export interface ScriptsFacts {
   problems: readonly { file: string; line: number; message: string }[];
 }
 
-export function mayAffectScripts(path: string): boolean {
-  return isPackageJson(path) || isWorkflow(path) || isHookFile(path);
-}
+export { mayAffectScripts } from './files.js';
 
 export const scriptsInspector: ProjectInspector<ScriptsFacts> = {
   id: 'scripts-hooks@1',
   affectedBy: (changed: readonly ChangedPath[]) => changed.some((entry) => [entry.basePath, entry.headPath].some((path) => path !== null && mayAffectScripts(path))),
-  collect: async (revision: RevisionFiles) => {
-    const files = revision.paths.filter(mayAffectScripts);
-    const [texts] = await Promise.all([Promise.all(files.map((file) => revision.readText(file))), loadShellParser()]);
-    const packages = new Map<string, PackageScripts>();
-    const steps: WorkflowStep[] = [];
-    const problems: { file: string; line: number; message: string }[] = [];
-    const read = new Map<string, string>();
-    files.forEach((file, index) => {
-      const text = texts[index];
-      if (text === null || text === undefined) return;
-      read.set(file, text);
-      if (isPackageJson(file)) {
-        const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
-        const scripts = readPackageScripts(text);
-        if (scripts === null) problems.push({ file, line: 1, message: 'package.json is not valid JSON' });
-        else packages.set(dir, { file, dir, scripts });
-      } else if (isWorkflow(file)) steps.push(...readWorkflowSteps(file, text));
-    });
-    const hooks = readHooks(read, problems);
-    return { packages, steps, hooks, problems };
+  collect: async (revision) => {
+    const [{ readScriptsFacts }] = await Promise.all([import('./read-revision.js'), loadShellParser()]);
+    return readScriptsFacts(revision);
   },
 };
-
-/** The `scripts` of a package.json with their lines, or null when it cannot be parsed. */
-export function readPackageScripts(text: string): Map<string, ScriptEntry> | null {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: false });
-  if (doc.errors.length > 0 || !isMap(doc.contents)) return null;
-  const scripts = doc.contents.get('scripts', true);
-  const result = new Map<string, ScriptEntry>();
-  if (isMap(scripts)) {
-    for (const pair of scripts.items) {
-      if (isScalar(pair.key) && isScalar(pair.value) && typeof pair.value.value === 'string') {
-        result.set(String(pair.key.value), { text: pair.value.value, line: counter.linePos(pair.value.range?.[0] ?? 0).line });
-      }
-    }
-  }
-  return result;
-}
-
-const scalarText = (node: unknown): string | null => (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : null);
-
-/** `run:` steps with their directory (step, job or workflow `working-directory`). Invalid YAML is left to the workflow rules. */
-function readWorkflowSteps(file: string, text: string): WorkflowStep[] {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: false });
-  if (doc.errors.length > 0 || !isMap(doc.contents)) return [];
-  const dirOf = (map: unknown): string | null => {
-    if (!isMap(map)) return null;
-    const defaults = map.get('defaults', true);
-    const run = isMap(defaults) ? defaults.get('run', true) : undefined;
-    return isMap(run) ? scalarText(run.get('working-directory', true)) : null;
-  };
-  const out: WorkflowStep[] = [];
-  const jobs = doc.contents.get('jobs', true);
-  if (!isMap(jobs)) return out;
-  const workflowDir = dirOf(doc.contents) ?? '';
-  for (const pair of jobs.items) {
-    if (!isMap(pair.value)) continue;
-    const jobDir = dirOf(pair.value) ?? workflowDir;
-    const stepsNode = pair.value.get('steps', true);
-    if (!isSeq(stepsNode)) continue;
-    for (const step of stepsNode.items) {
-      if (!isMap(step)) continue;
-      const run = step.get('run', true) as YamlNode | undefined;
-      const body = scalarText(run);
-      if (body === null || !run) continue;
-      const block = isScalar(run) && (run.type === Scalar.BLOCK_LITERAL || run.type === Scalar.BLOCK_FOLDED);
-      const line = counter.linePos(run.range?.[0] ?? 0).line + (block ? 1 : 0);
-      const dir = (scalarText(step.get('working-directory', true)) ?? jobDir).replace(/^\.\/?/, '').replace(/\/+$/, '');
-      out.push({ file, line, dir, run: body });
-    }
-  }
-  return out;
-}

@@ -185,7 +185,19 @@ const VALUE_FLAGS = new Set([
   '--file', '--package', '--features', '--module', '--outDir', '--declarationDir', '--lib', '--types', '--jsx', '--moduleResolution', '--threads',
   '--min-workers', '--max-workers', '--changedSince', '--coverageDirectory', '--reporter-options', '--temp-directory', '--report-dir', '--lines',
   '--functions', '--branches', '--statements', '--check-coverage-for', '-W',
+  // eslint, prettier
+  '--cache-strategy', '--resolve-plugins-relative-to', '--rulesdir', '--global', '--parser-options', '--report-unused-disable-directives-severity', '--concurrency',
+  '--log-level', '--loglevel',
+  // jest, vitest, playwright
+  '--testEnvironment', '--testRunner', '--testSequencer', '--maxConcurrency', '--repeat-each', '--max-failures', '--output', '--trace', '--globalSetup',
+  // tsc, mypy, ruff
+  '--tsBuildInfoFile', '--locale', '--cache-dir', '--platform', '--follow-imports', '--target-version', '--line-length',
+  // pytest
+  '--durations', '--dist', '--confcutdir', '--import-mode', '--log-cli-level',
 ]);
+
+/** Flags whose value is optional: the next word is their value only when it is a number (`--bail 1`, `--bail src/`). */
+const NUMERIC_VALUE_FLAGS = new Set(['--bail', '-b']);
 
 /** Short flags with a value, by tool (`-t` is a name filter with a value in jest and vitest, a boolean elsewhere). */
 const SHORT_VALUE_FLAGS: Record<string, readonly string[]> = {
@@ -241,7 +253,7 @@ export function parseArgs(tool: string, args: readonly ShellWord[]): ParsedArgs 
       add(text.slice(0, eq), text.slice(eq + 1));
       continue;
     }
-    const takesValue = VALUE_FLAGS.has(text) || shortValues.has(text);
+    const takesValue = VALUE_FLAGS.has(text) || shortValues.has(text) || (NUMERIC_VALUE_FLAGS.has(text) && /^\d+$/.test(args[i + 1]?.text ?? ''));
     if (takesValue && i + 1 < args.length) {
       add(text, args[i + 1]!.text);
       i++;

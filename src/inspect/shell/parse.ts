@@ -187,6 +187,11 @@ export function unquote(raw: string): string {
       const end = raw.indexOf("'", i + 1);
       out += raw.slice(i + 1, end < 0 ? raw.length : end);
       i = end < 0 ? raw.length : end;
+    } else if (c === '$' && raw[i + 1] === '(') {
+      // Command substitution: kept as written (its quotes belong to the inner script).
+      const end = closingParen(raw, i + 1);
+      out += raw.slice(i, end + 1);
+      i = end;
     } else if (c === '$' && raw[i + 1] === "'") {
       // ANSI-C quoting: escapes other than \' and \\ are kept as written.
       let j = i + 2;
@@ -207,6 +212,19 @@ export function unquote(raw: string): string {
     } else out += c;
   }
   return out;
+}
+
+/** Index of the `)` closing the `(` at `open`, skipping quoted text; the end of the text when unbalanced. */
+function closingParen(raw: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '\\') i++;
+    else if (c === "'") i = raw.indexOf("'", i + 1) < 0 ? raw.length : raw.indexOf("'", i + 1);
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return raw.length - 1;
 }
 
 const normalise = (text: string): string => text.replace(/\\\n/g, ' ').replace(/\s+/g, ' ').trim();

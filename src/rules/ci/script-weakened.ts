@@ -11,7 +11,7 @@ const pkg = (scripts: Record<string, string>): string => `${JSON.stringify({ nam
 
 const flagList = (flags: readonly string[]): string => flags.map((flag) => `\`${flag}\``).join(', ');
 
-const details = `A script is a **gate script** when its name says so (\`test\`, \`tests\`, \`lint\`, \`typecheck\`, \`type-check\`, \`types\`, \`check\`, \`ci\`, \`verify\`, \`validate\`, \`e2e\`, and \`test:*\`, \`lint:*\`, \`typecheck:*\`, \`check:*\`, \`format:*\`…), or when a workflow \`run:\` step or a git hook calls it. The package scripts a gate script calls are followed (\`npm run X -- args\`, \`npm test\`, \`pnpm [run] X\`, \`yarn [run] X\`, \`bun run X\`, \`npm-run-all\`/\`run-s\`/\`run-p\`, \`concurrently "npm:X"\`; recursive runs \`pnpm -r X\`, \`npm run X -ws\`, \`yarn workspaces foreach run X\`, \`turbo run X\`, \`lerna run X\`, \`nx run-many -t X\` run script X of every workspace package below), so a gate moved into a called script, or a chain split into scripts, is the same gate. Launchers are removed first (\`npx\`, \`pnpm exec\`, \`yarn dlx\`, \`cross-env\`, \`python -m\`, \`uv run\`…): \`npx vitest\`, \`vitest\` and \`pnpm exec vitest\` are one tool.
+const details = `A script is a **gate script** when its name says so (\`test\`, \`tests\`, \`lint\`, \`typecheck\`, \`type-check\`, \`types\`, \`check\`, \`ci\`, \`verify\`, \`validate\`, \`e2e\`, and \`test:*\`, \`lint:*\`, \`typecheck:*\`, \`check:*\`, \`format:*\`…, and their \`pre\`/\`post\` scripts such as \`pretest\`, which npm runs around them), or when a workflow \`run:\` step or a git hook calls it. The package scripts a gate script calls are followed (\`npm run X -- args\`, \`npm test\`, \`pnpm [run] X\`, \`yarn [run] X\`, \`bun run X\`, \`npm-run-all\`/\`run-s\`/\`run-p\`, \`concurrently "npm:X"\`; recursive runs \`pnpm -r X\`, \`npm run X -ws\`, \`yarn workspaces foreach run X\`, \`turbo run X\`, \`lerna run X\`, \`nx run-many -t X\` run script X of every workspace package below), so a gate moved into a called script, or a chain split into scripts, is the same gate. Launchers are removed first (\`npx\`, \`pnpm exec\`, \`yarn dlx\`, \`cross-env\`, \`python -m\`, \`uv run\`…): \`npx vitest\`, \`vitest\` and \`pnpm exec vitest\` are one tool.
 
 Scripts are parsed with tree-sitter-bash. A command's failure fails the script when it is the last command, on the left of \`&&\`, in a pipeline's last place (any place with \`set -o pipefail\`), or anywhere under \`set -e\`; it does not when followed by \`|| cmd\` (unless \`cmd\` always fails, like \`exit 1\`), by \`; exit 0\` or any later command without \`set -e\` (npm runs scripts with \`sh -c\`, no \`-e\`), after \`set +e\`, in the background (\`&\`), negated (\`!\`) or as an \`if\` condition whose failing branch does not fail.
 
@@ -24,7 +24,7 @@ A base gate is paired with a head command of the same tool and kind (most simila
 | How | When |
 | --- | --- |
 | neutralised | the script now runs only no-ops (\`echo\`, \`true\`, \`:\`, \`exit 0\`) |
-| removed | the gate no longer runs in any gate script, workflow step or hook (a gate moved elsewhere is not reported) |
+| removed | the gate no longer runs in any gate script, workflow step or hook (a gate moved elsewhere is not reported, nor one of a workspace package the change deletes: its tests are \`tests/deleted\`'s) |
 | non-failing | its failure no longer fails the script; or it gained ${flagList(NON_FAILING_FLAGS.flatMap((entry) => entry.flags))}; or \`--max-warnings\` was raised |
 | narrowed | it runs on fewer paths (positional paths added or narrowed), or gained a filter: ${flagList(SELECT_FLAGS)} (new or changed value), ${flagList(EXCLUDE_FLAGS)} (new value), fewer \`--project\`s |
 | flag-removed | it lost ${flagList([...new Set(GATE_FLAGS.flatMap((entry) => entry.flags.map((flag) => (entry.value ? `${flag} ${entry.value}` : flag))))])}, \`--max-warnings N\`, or the check flag of a formatter (\`prettier --check\` → \`--write\`) |
@@ -78,7 +78,7 @@ export const ciScriptWeakened = defineRule({
       const weakenings = compareGates(baseReading, readScript(headInput));
       for (const weakening of weakenings) {
         const removal = weakening.how === 'removed' || (weakening.how === 'neutralised' && headEntry === null);
-        if (removal && !weakening.unresolvable && stillRuns(weakening, baseReading.tools, head)) continue;
+        if (removal && !weakening.unresolvable && (stillRuns(weakening, baseReading.tools, head) || packageDeleted(weakening, baseReading.tools, base, head, renames))) continue;
         const where = responsible({ dir, name }, headName, weakening.via, base, head, headPkg.dir);
         const headScript = headPkg.scripts.get(where.headName ?? '');
         const file = headPkg.dir === where.dir ? headPkg.file : (head.packages.get(where.dir)?.file ?? headPkg.file);
@@ -124,6 +124,15 @@ function stillRuns(weakening: GateWeakening, baseTools: readonly ToolCommand[], 
   const gate = baseTools.find((tool) => tool.gate && tool.tool === weakening.tool && tool.kind === weakening.kind && tool.text === weakening.before);
   if (!gate) return false;
   return allGateTools(head).some((tool) => tool.tool === gate.tool && tool.kind === gate.kind && tool.dir === gate.dir && comparePair(gate, tool).length === 0);
+}
+
+/** Whether the removed gate ran in a workspace package the change deleted (its tests are tests/deleted's to report). */
+function packageDeleted(weakening: GateWeakening, baseTools: readonly ToolCommand[], base: ScriptsFacts, head: ScriptsFacts, renames: ReadonlyMap<string, string>): boolean {
+  const gate = baseTools.find((tool) => tool.gate && tool.tool === weakening.tool && tool.kind === weakening.kind && tool.text === weakening.before);
+  const file = gate ? base.packages.get(gate.dir)?.file : undefined;
+  if (!gate || file === undefined || gate.dir === '') return false;
+  const now = renames.get(file) ?? file;
+  return ![...head.packages.values()].some((pkg) => pkg.file === now);
 }
 
 /**

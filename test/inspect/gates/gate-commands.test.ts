@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareGateScripts, gateCommands, loadShellParser, type ScriptInput, type ScriptScope } from '../../../src/inspect/gates/gate-commands.js';
+import { compareGateScripts, gateCommands, gateKindOfScriptName, loadShellParser, type ScriptInput, type ScriptScope } from '../../../src/inspect/gates/gate-commands.js';
 
 beforeAll(async () => {
   await loadShellParser();
@@ -30,6 +30,8 @@ describe('gateCommands', () => {
     // Not gates: rewriting formatters, echo, a tool name as an argument.
     expect(gates('prettier --write . && echo vitest run && rm -rf dist || true')).toEqual([]);
     expect(gates('prettier --check .')).toEqual(['format:prettier']);
+    // A shell run with -c: its string is read as a script.
+    expect(gates(`bash -c "vitest run || true" && sh -ec 'eslint .; tsc'`)).toEqual(['test:vitest (or)', 'lint:eslint', 'typecheck:tsc']);
   });
 
   it('follows package scripts transitively, with the caller line and masking', () => {
@@ -51,6 +53,13 @@ describe('gateCommands', () => {
   });
 });
 
+describe('gateKindOfScriptName', () => {
+  it('names gate scripts by name, with their pre/post scripts', () => {
+    expect(['test', 'test:unit', 'lint:css', 'typecheck', 'type-check', 'check', 'ci', 'verify', 'validate', 'pretest', 'postlint', 'format:check', 'e2e'].map(gateKindOfScriptName)).toEqual(['test', 'test', 'lint', 'typecheck', 'typecheck', 'test', 'test', 'test', 'test', 'test', 'lint', 'format', 'e2e']);
+    expect(['build', 'dev', 'format', 'prepare', 'prebuild', 'release', 'start'].map(gateKindOfScriptName)).toEqual([null, null, null, null, null, null, null]);
+  });
+});
+
 describe('compareGateScripts: weakenings', () => {
   it('non-failing: || true, ; exit 0, || echo, passWithNoTests, exit-zero, max-warnings', () => {
     expect(compare('vitest run', 'vitest run || true')).toEqual(['non-failing test:vitest:non-failing']);
@@ -67,6 +76,7 @@ describe('compareGateScripts: weakenings', () => {
     expect(compare('vitest run', 'exit 0')).toEqual(['neutralised test:vitest:neutralised']);
     expect(compare('vitest run', 'true')).toEqual(['neutralised test:vitest:neutralised']);
     expect(compare('eslint . && tsc --noEmit', 'eslint .')).toEqual(['removed typecheck:tsc:removed']);
+    expect(compare('npm run lint', 'npm run lint', { '': { lint: 'eslint .' } }, { '': { lint: 'echo "no lint"' } })).toEqual(['neutralised lint:eslint:neutralised']);
   });
 
   it('narrowed: paths, name filters, projects', () => {
@@ -76,6 +86,11 @@ describe('compareGateScripts: weakenings', () => {
     expect(compare('playwright test', 'playwright test --grep @smoke')).toEqual(['narrowed e2e:playwright:narrowed:--grep']);
     expect(compare('pytest', 'pytest -k "not slow"')).toEqual(['narrowed test:pytest:narrowed:-k']);
     expect(compare('playwright test --project=chromium --project=firefox', 'playwright test --project=chromium')).toEqual(['narrowed e2e:playwright:narrowed:--project']);
+    expect(compare('vitest run', 'vitest run --project unit')).toEqual(['narrowed test:vitest:narrowed:--project']);
+    expect(compare('go test ./...', 'go test ./pkg/...')).toEqual(['narrowed test:go test:narrowed:paths']);
+    expect(compare('pytest tests', 'pytest tests --ignore=tests/integration')).toEqual(['narrowed test:pytest:narrowed:--ignore']);
+    expect(compare('jest', 'jest --onlyChanged')).toEqual(['narrowed test:jest:narrowed:--onlyChanged']);
+    expect(compare('ruff check .', 'ruff check . --extend-ignore E501,F401')).toEqual(['narrowed lint:ruff:narrowed:--extend-ignore']);
   });
 
   it('flag removed: --coverage, --strict, --ci, --check', () => {
@@ -111,6 +126,11 @@ describe('compareGateScripts: hard negatives', () => {
     expect(compare('eslint . --max-warnings 10', 'eslint . --max-warnings 0')).toEqual([]);
     expect(compare('vitest run src/cart', 'vitest run src')).toEqual([]);
     expect(compare('vitest run || true', 'vitest run || true')).toEqual([]);
+    // Flag values are not paths: options with values added or changed are not narrowing.
+    expect(compare('eslint . --cache', 'eslint . --cache --cache-strategy content --format stylish')).toEqual([]);
+    expect(compare('jest --ci', 'jest --ci --bail 1 --maxWorkers 2')).toEqual([]);
+    expect(compare('go test ./pkg/...', 'go test ./...')).toEqual([]);
+    expect(compare('playwright test --project=chromium', 'playwright test')).toEqual([]);
   });
 
   it('reports an unparseable head as unresolvable', () => {
