@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ConfigSource } from '../config-source.js';
-import { readPackageScripts } from '../gates/project-inspector.js';
+import { isPackageJson, isWorkflow } from '../commands/files.js';
+import { readPackageScripts } from '../gates/read-revision.js';
 import type { GateClassifier } from './classifier.js';
 import { chainLookups, evaluateCondition, evaluateText, interpolate, lookupIn, templateSpans, type Json, type Lookup, type Value } from './expressions.js';
 import type { ScriptInput } from './gate-types.js';
@@ -29,9 +30,6 @@ import { isChangeEvent, type EventFilter } from './triggers.js';
 
 const MAX_NESTING = 10;
 
-export const isWorkflowPath = (file: string): boolean => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(file);
-export const isActionPath = (file: string): boolean => /(^|\/)action\.ya?ml$/.test(file);
-export const isPackageJsonPath = (file: string): boolean => path.posix.basename(file) === 'package.json' && !file.split('/').includes('node_modules');
 
 /** Everything inherited from enclosing jobs and steps. */
 interface Status {
@@ -176,7 +174,7 @@ export function expandWorkflows(source: ConfigSource, classifier: GateClassifier
     return packages.get(dir) ?? null;
   };
   // Workspaces of `pnpm -r test` / `npm test -ws` / `turbo run test`: the package.json folders below a folder.
-  const packageDirs = source.paths.filter(isPackageJsonPath).map((file) => path.posix.dirname(file).replace(/^\.$/, '')).sort();
+  const packageDirs = source.paths.filter(isPackageJson).map((file) => path.posix.dirname(file).replace(/^\.$/, '')).sort();
   const workspaceDirs = (at: string): readonly string[] => packageDirs.filter((dir) => dir !== at && (at === '' || dir.startsWith(`${at}/`)));
 
   // A step is expanded once per event and matrix cell; its script is read once per distinct text.
@@ -345,7 +343,7 @@ export function expandWorkflows(source: ConfigSource, classifier: GateClassifier
     }
   };
 
-  for (const file of [...source.paths].filter(isWorkflowPath).sort()) {
+  for (const file of [...source.paths].filter(isWorkflow).sort()) {
     const workflow = readWorkflow(file);
     if (!workflow) continue;
     workflows.push({ file, onLine: workflow.onLine, events: [...(workflow.triggers?.keys() ?? [])] });

@@ -1,3 +1,4 @@
+import { isPackageJson, isWorkflow } from '../commands/files.js';
 import { readWithSource } from '../config-source.js';
 import type { ChangedPath, ProjectInspector } from '../inspector.js';
 import type { GateClassifier } from './classifier.js';
@@ -5,7 +6,7 @@ import type { WorkflowFacts } from './model.js';
 
 /** Files whose change can change what a workflow's steps run: workflows, actions, package.json scripts. */
 export function mayBeWorkflowInput(file: string): boolean {
-  return /^\.github\/workflows\/[^/]+\.ya?ml$/.test(file) || /(^|\/)action\.ya?ml$/.test(file) || (/(^|\/)package\.json$/.test(file) && !file.split('/').includes('node_modules'));
+  return isWorkflow(file) || /(^|\/)action\.ya?ml$/.test(file) || isPackageJson(file);
 }
 
 /**
