@@ -477,5 +477,11 @@ ruleTester(ciGateWeakened, {
       head: repo({ testJob: testJob().replace('        exclude:\n          - os: windows-latest\n            node: 20\n', '        exclude:\n          - os: windows-latest\n'), extra: '  smoke:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx vitest run src/smoke\n' }),
       findings: [{ file: '.github/workflows/ci.yml', line: 21, severity: 'block', message: /the matrix shrank. Lost on `pull_request`, `push` \(matrix \{node: 22, os: windows-latest\}\)/ }],
     },
+    {
+      name: 'the job the tests need switched off with if: false (GitHub then skips the tests too)',
+      base: repo({ testJob: testJob().replace('  test:\n', '  test:\n    needs: changes\n'), extra: "  changes:\n    runs-on: ubuntu-latest\n    outputs:\n      src: ${{ steps.filter.outputs.src }}\n    steps:\n      - uses: dorny/paths-filter@v3\n        id: filter\n        with:\n          filters: |\n            src: ['src/**']\n" }),
+      head: repo({ testJob: testJob().replace('  test:\n', '  test:\n    needs: changes\n'), extra: "  changes:\n    if: false\n    runs-on: ubuntu-latest\n    outputs:\n      src: ${{ steps.filter.outputs.src }}\n    steps:\n      - uses: dorny/paths-filter@v3\n        id: filter\n        with:\n          filters: |\n            src: ['src/**']\n" }),
+      findings: [{ file: '.github/workflows/ci.yml', line: 20, severity: 'block', message: /^`vitest run` \(test, vitest\) never run: `needs: changes, which never runs here \(if: false\)`/ }],
+    },
   ],
 });

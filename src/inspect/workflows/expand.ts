@@ -150,6 +150,57 @@ function resolveDir(rel: string | undefined): string {
 
 const numberOf = (at: At<Json> | undefined): number | null => (at && typeof at.value === 'number' ? at.value : null);
 
+/** A job `if:` that still runs when a needed job was skipped or failed: it calls a status function other than `success()`. */
+const RUNS_AFTER_SKIP = /\b(always|failure|cancelled)\s*\(/;
+
+/**
+ * Jobs that never run in a context because a job they need never runs: GitHub skips a job whose
+ * needed job was skipped unless its `if:` calls `always()`, `failure()` or `cancelled()`. An
+ * `if: false` on a small "changed files" job thus disables every job that needs it.
+ */
+function skippedByNeeds(workflow: WorkflowDef, lookup: Lookup): Map<string, Where> {
+  const byId = new Map(workflow.jobs.map((job) => [job.id, job]));
+  const withoutMatrix: Lookup = (path) => (path[0] === 'matrix' ? { known: false } : lookup(path));
+  const result = new Map<string, Where | null>();
+  const visiting = new Set<string>();
+  const visit = (id: string): Where | null => {
+    if (result.has(id)) return result.get(id) ?? null;
+    const job = byId.get(id);
+    if (!job || visiting.has(id)) return null;
+    visiting.add(id);
+    let skip: Where | null = null;
+    // The job's own `if:` is applied per cell when it is expanded; here only its needs count.
+    const condition = job.if;
+    const escapes = condition !== undefined && typeof condition.value === 'string' && RUNS_AFTER_SKIP.test(condition.value);
+    if (!escapes) {
+      for (const need of job.needs) {
+        const needed = byId.get(need);
+        if (!needed) continue;
+        // Matrix values are not known here: only a condition false whatever the cell counts.
+        const neededIf = needed.if && evaluateCondition(needed.if.value, withoutMatrix) === 'false' ? needed.if : undefined;
+        if (neededIf) {
+          skip = { file: workflow.file, line: job.needsLine, text: `needs: ${need}, which never runs here (if: ${rawText(neededIf.value)})` };
+          break;
+        }
+        const upstream = visit(need);
+        if (upstream) {
+          skip = { file: workflow.file, line: job.needsLine, text: `needs: ${need}, which never runs here (${upstream.text})` };
+          break;
+        }
+      }
+    }
+    visiting.delete(id);
+    result.set(id, skip);
+    return skip;
+  };
+  const skipped = new Map<string, Where>();
+  for (const job of workflow.jobs) {
+    const skip = visit(job.id);
+    if (skip) skipped.set(job.id, skip);
+  }
+  return skipped;
+}
+
 export function expandWorkflows(source: ConfigSource, classifier: GateClassifier): WorkflowFacts {
   const steps: GateStep[] = [];
   const workflows: WorkflowSummary[] = [];
@@ -353,7 +404,11 @@ export function expandWorkflows(source: ConfigSource, classifier: GateClassifier
       if (!isChangeEvent(event)) continue;
       const context: Context = { workflow: file, event, filter, eventLine: workflow.eventLines.get(event) ?? workflow.onLine };
       const root: Frame = { inputs: {}, cell: {}, job: '', matrixAt: null, dynamicMatrix: false, status: NORMAL, timeout: null, stack: [file] };
-      for (const job of workflow.jobs) expandJob(workflow, job, context, root, nodes.get(job.id) ?? null);
+      const skipped = skippedByNeeds(workflow, contextLookup(context, null, {}));
+      for (const job of workflow.jobs) {
+        const skip = skipped.get(job.id);
+        expandJob(workflow, job, context, skip ? { ...root, status: { ...NORMAL, disabled: skip } } : root, nodes.get(job.id) ?? null);
+      }
     }
     // Jobs of a workflow only other workflows call still count for `needs` inside it.
     if (![...(workflow.triggers?.keys() ?? [])].some(isChangeEvent) && workflow.triggers?.has('workflow_call')) {

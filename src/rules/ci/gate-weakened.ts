@@ -174,7 +174,7 @@ export function compareGateSteps(base: WorkflowFacts, head: WorkflowFacts, compa
             add({ severity: 'block', file: fault.where.file, line: fault.where.line, side: 'head', key: `non-blocking:${fault.where.file}:${fault.where.text}`, reason: `{gates} made non-blocking by \`${fault.where.text}\`: it still runs but its failure no longer fails the run`, gate, before, after: `${fault.where.text}\n${after}` }, b);
             break;
           case 'disabled':
-            add({ severity: 'block', file: fault.where.file, line: fault.where.line, side: 'head', key: `disabled:${fault.where.file}:${fault.where.text}`, reason: `{gates} disabled by \`${fault.where.text}\`, which is always false here`, gate, before, after: `${fault.where.text}\n${after}` }, b);
+            add({ severity: 'block', file: fault.where.file, line: fault.where.line, side: 'head', key: `disabled:${fault.where.file}:${fault.where.text}`, reason: fault.where.text.startsWith('if:') ? `{gates} disabled by \`${fault.where.text}\`, which is always false here` : `{gates} never run: \`${fault.where.text}\``, gate, before, after: `${fault.where.text}\n${after}` }, b);
             break;
           case 'trigger':
             add({ severity: 'block', file: h.workflow, line: h.eventLine, side: 'head', key: `trigger:${h.workflow}:${fault.before}`, reason: `{gates} no longer run on every change they ran on: the trigger's filters were narrowed (only patterns that are equal, \`**\` or literal names are compared; a rewrite that cannot be proved wider counts as narrower)`, gate, before: fault.before, after: fault.after }, b);
