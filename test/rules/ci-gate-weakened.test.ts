@@ -286,6 +286,11 @@ ruleTester(ciGateWeakened, {
       base: repo({ testJob: testJob(undefined, '      - run: npm test\n        continue-on-error: true') }),
       head: repo({ testJob: testJob(undefined, '      - run: npm test || true') }),
     },
+    {
+      name: 'steps given by a YAML alias of an anchored list (GitHub accepts anchors)',
+      base: repo({ extra: '  lint-web:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npx stylelint "web/**/*.css"\n' }),
+      head: repo({ extra: '  template:\n    if: false\n    runs-on: ubuntu-latest\n    steps: &web-steps\n      - uses: actions/checkout@v4\n      - run: npx stylelint "web/**/*.css"\n  lint-web:\n    runs-on: ubuntu-latest\n    steps: *web-steps\n' }),
+    },
   ],
   invalid: [
     {

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { Json } from './expressions.js';
 import { readTriggers, type EventFilter } from './triggers.js';
 
@@ -75,6 +75,8 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; line: number; mess
 
 interface Reader {
   line(node: unknown): number;
+  /** The node an alias (`*name`) stands for; other nodes as they are. GitHub accepts YAML anchors. */
+  resolve(node: unknown): unknown;
 }
 
 function scalar(node: unknown): string | undefined {
@@ -108,10 +110,12 @@ function runDefaults(map: YAMLMap): { shell?: string; dir?: string } {
   return { ...(shell !== undefined ? { shell } : {}), ...(dir !== undefined ? { dir } : {}) };
 }
 
-function readSteps(node: unknown, reader: Reader): StepDef[] {
+function readSteps(written: unknown, reader: Reader): StepDef[] {
+  const node = reader.resolve(written);
   if (!isSeq(node)) return [];
   const steps: StepDef[] = [];
-  node.items.forEach((item, index) => {
+  node.items.forEach((written, index) => {
+    const item = reader.resolve(written);
     if (!isMap(item)) return;
     const step: StepDef = { index, line: reader.line(item), with: withValues(item) };
     const name = scalar(item.get('name', true));
@@ -175,7 +179,10 @@ function parseYaml(text: string): { doc: ReturnType<typeof parseDocument>; reade
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: false });
   const error = doc.errors[0];
   if (error) return { line: error.linePos?.[0].line ?? 1, message: error.message.split('\n')[0]! };
-  const reader: Reader = { line: (node) => counter.linePos((node as YamlNode | undefined)?.range?.[0] ?? 0).line };
+  const reader: Reader = {
+    line: (node) => counter.linePos((node as YamlNode | undefined)?.range?.[0] ?? 0).line,
+    resolve: (node) => (isAlias(node) ? node.resolve(doc) : node),
+  };
   return { doc, reader };
 }
 
@@ -221,7 +228,8 @@ export function parseWorkflow(file: string, text: string): Parsed<WorkflowDef> {
   if (isMap(jobsNode)) {
     for (const pair of jobsNode.items) {
       const id = scalar(pair.key);
-      if (id !== undefined && isMap(pair.value)) jobs.push(readJob(id, pair.key, pair.value, reader));
+      const job = reader.resolve(pair.value);
+      if (id !== undefined && isMap(job)) jobs.push(readJob(id, pair.key, job, reader));
     }
   }
   const defaults = runDefaults(root);
