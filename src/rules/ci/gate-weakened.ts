@@ -379,6 +379,7 @@ blocks on it. What is left is reported once per cause:
 | no head step runs the gate | block | the base step |
 | \`continue-on-error: true\` on the step, its job or an enclosing composite step | block | that line |
 | \`if:\` always false in that context (\`false\`, \`failure()\`, \`github.event_name == 'push'\` on a pull request…) | block | that line |
+| the job needs a job that never runs there (an \`if: false\` on the job it needs), and its \`if:\` calls no \`always()\`/\`failure()\`/\`cancelled()\` | block | \`needs:\` |
 | the script weakened (\`\\|\\| true\`, \`set +e\`, \`; exit 0\`, narrowed, flag removed: the classifier's message) | block | the command |
 | the event removed, or its \`branches\`/\`paths\`/\`tags\`/\`types\` filters narrowed | block | the trigger |
 | matrix cells lost (a value removed, \`exclude\` added) | block | \`strategy:\` |
