@@ -488,5 +488,17 @@ ruleTester(ciGateWeakened, {
       head: repo({ testJob: testJob().replace('  test:\n', '  test:\n    needs: changes\n'), extra: "  changes:\n    if: false\n    runs-on: ubuntu-latest\n    outputs:\n      src: ${{ steps.filter.outputs.src }}\n    steps:\n      - uses: dorny/paths-filter@v3\n        id: filter\n        with:\n          filters: |\n            src: ['src/**']\n" }),
       findings: [{ file: '.github/workflows/ci.yml', line: 20, severity: 'block', message: /^`vitest run` \(test, vitest\) never run: `needs: changes, which never runs here \(if: false\)`/ }],
     },
+    {
+      name: 'the Gatehouse audit step made non-blocking',
+      base: repo({ extra: '  gatehouse:\n    if: github.event_name == \'pull_request\'\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          fetch-depth: 0\n      - run: npx gatehouse audit origin/main...HEAD --format github\n' }),
+      head: repo({ extra: '  gatehouse:\n    if: github.event_name == \'pull_request\'\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          fetch-depth: 0\n      - run: npx gatehouse audit origin/main...HEAD --format github || echo "gatehouse found problems"\n' }),
+      findings: [{ file: '.github/workflows/ci.yml', severity: 'block', message: /gatehouse.*Lost on `pull_request`$/ }],
+    },
+    {
+      name: 'coverage dropped from the test step',
+      base: repo({ testJob: testJob(undefined, '      - run: npx vitest run --coverage') }),
+      head: repo({ testJob: testJob(undefined, '      - run: npx vitest run') }),
+      findings: [{ file: '.github/workflows/ci.yml', severity: 'block', message: /coverage/ }],
+    },
   ],
 });

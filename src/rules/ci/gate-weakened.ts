@@ -96,7 +96,8 @@ export function compareGateSteps(base: WorkflowFacts, head: WorkflowFacts, compa
       result = compare(b.script, h.script);
       memo.set(key, result);
     }
-    return result.filter((w) => w.kind === gate.kind && w.tool === gate.tool);
+    // By tool: a coverage flag dropped from a test command is a `coverage` weakening of the `test` gate.
+    return result.filter((w) => w.tool === gate.tool);
   };
   const invalidAtHead = new Set(head.invalid);
   const losses = new Map<string, Loss>();
