@@ -345,7 +345,7 @@ ruleTester(ciGateWeakened, {
       name: 'paths-ignore added to pull_request',
       base: repo({ on: `on:\n  pull_request:\n` }),
       head: repo({ on: `on:\n  pull_request:\n    paths-ignore: ['src/**']\n` }),
-      findings: [{ file: '.github/workflows/ci.yml', line: 3, severity: 'block', message: /ruff.*eslint.*playwright.*tsc.*vitest.* no longer run on every change they ran on: the trigger's filters were narrowed/, before: 'pull_request: every paths', after: 'pull_request: paths-ignore: [src/**]' }],
+      findings: [{ file: '.github/workflows/ci.yml', line: 3, severity: 'block', message: /ruff.*eslint.*playwright.*tsc.*vitest.* no longer run on every change they ran on: the trigger's filters were narrowed/, before: 'pull_request: every path', after: 'pull_request: paths-ignore: [src/**]' }],
     },
     {
       name: 'test removed from the needs of the aggregator job',
@@ -499,6 +499,15 @@ ruleTester(ciGateWeakened, {
       base: repo({ testJob: testJob(undefined, '      - run: npx vitest run --coverage') }),
       head: repo({ testJob: testJob(undefined, '      - run: npx vitest run') }),
       findings: [{ file: '.github/workflows/ci.yml', severity: 'block', message: /coverage/ }],
+    },
+    {
+      name: 'branches-ignore added to pull_request and push limited to main',
+      base: repo({ on: 'on: [push, pull_request]\n' }),
+      head: repo({ on: "on:\n  push:\n    branches: [main]\n  pull_request:\n    branches-ignore: ['dependabot/**']\n" }),
+      findings: [
+        { file: '.github/workflows/ci.yml', line: 3, severity: 'block', message: /no longer run on every change they ran on.*Lost on `push`( |$)/, before: 'push: every branch', after: 'push: branches: [main]' },
+        { file: '.github/workflows/ci.yml', line: 5, severity: 'block', message: /no longer run on every change they ran on.*Lost on `pull_request`( |$)/, before: 'pull_request: every branch', after: 'pull_request: branches-ignore: [dependabot/**]' },
+      ],
     },
   ],
 });

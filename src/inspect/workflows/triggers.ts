@@ -134,9 +134,9 @@ function specCovers(head: Spec, base: Spec): boolean {
 function describeSpec(name: string, spec: Spec): string {
   switch (spec.kind) {
     case 'all':
-      return `every ${name}`;
+      return `every ${name.replace(/e?s$/, '')}`;
     case 'none':
-      return `no ${name}`;
+      return `no ${name.replace(/e?s$/, '')}`;
     case 'only':
       return `${name}: [${spec.patterns.join(', ')}]`;
     case 'ignore':
