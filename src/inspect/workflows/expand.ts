@@ -201,7 +201,10 @@ function skippedByNeeds(workflow: WorkflowDef, lookup: Lookup): Map<string, Wher
   return skipped;
 }
 
-export function expandWorkflows(source: ConfigSource, classifier: GateClassifier): WorkflowFacts {
+/** Every `run:` step in every context, as the classifier would read it (see `workflowRunSteps`). */
+export type RunVisitor = (step: Omit<GateStep, 'gates'> & { script: ScriptInput; runText: string }) => void;
+
+export function expandWorkflows(source: ConfigSource, classifier: GateClassifier, onRun?: RunVisitor): WorkflowFacts {
   const steps: GateStep[] = [];
   const workflows: WorkflowSummary[] = [];
   const jobs: JobNode[] = [];
@@ -332,6 +335,7 @@ export function expandWorkflows(source: ConfigSource, classifier: GateClassifier
       const dir = resolveDir(step.workingDirectory ?? (composite ? undefined : defaults.dir));
       const input = script(step.run, text, step.shell ?? (composite ? undefined : defaults.shell), dir);
       if (!input) continue;
+      onRun?.({ ...base, script: input, runText: step.run.text });
       let gates: GateUse[];
       try {
         gates = classify(input);
@@ -421,4 +425,17 @@ export function expandWorkflows(source: ConfigSource, classifier: GateClassifier
     jobs.push(...nodes.values());
   }
   return { workflows, steps, jobs, unresolvable, invalid };
+}
+
+/**
+ * Every `run:` step of a revision's workflows in every change context, with local composite
+ * actions and reusable workflows inlined and `${{ matrix.* }}` / `${{ inputs.* }}` replaced where
+ * known: what a reader of command lines (coverage flags, test runner filters) sees on GitHub.
+ * No shell parser is needed: the scripts are not classified.
+ */
+export function workflowRunSteps(source: ConfigSource): Parameters<RunVisitor>[0][] {
+  const steps: Parameters<RunVisitor>[0][] = [];
+  const none: GateClassifier = { load: () => Promise.resolve(), gateCommands: () => [], compareGateScripts: () => [] };
+  expandWorkflows(source, none, (step) => steps.push(step));
+  return steps;
 }

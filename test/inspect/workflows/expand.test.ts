@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigSource } from '../../../src/inspect/config-source.js';
 import { loadGateClassifier, type GateClassifier } from '../../../src/inspect/workflows/classifier.js';
-import { expandWorkflows } from '../../../src/inspect/workflows/expand.js';
+import { expandWorkflows, workflowRunSteps } from '../../../src/inspect/workflows/expand.js';
 import { describeCell } from '../../../src/inspect/workflows/matrix.js';
 import type { WorkflowFacts } from '../../../src/inspect/workflows/model.js';
 
@@ -156,5 +156,22 @@ jobs:
     ]);
     // The command's own line inside the block scalar, for findings.
     expect(facts.steps[2]!.gates[0]!.line).toBe(12);
+  });
+
+  it('lists every run step per context for command-line readers, without the shell parser', () => {
+    const steps = workflowRunSteps({
+      paths: ['.github/workflows/ci.yml', '.github/actions/cov/action.yml'],
+      read: (file) =>
+        ({
+          '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  test:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        working-directory: web\n    strategy:\n      matrix:\n        shard: [1, 2]\n    steps:\n      - run: npx vitest run --coverage.include=src --shard=${{ matrix.shard }}/2\n      - uses: ./.github/actions/cov\n        with:\n          threshold: 90\n',
+          '.github/actions/cov/action.yml': 'runs:\n  using: composite\n  steps:\n    - run: npx nyc check-coverage --lines ${{ inputs.threshold }}\n      shell: bash\n',
+        })[file] ?? null,
+    });
+    expect(steps.map((s) => [s.file, s.script.firstLine, s.script.scope.dir, s.script.script])).toEqual([
+      ['.github/workflows/ci.yml', 12, 'web', 'npx vitest run --coverage.include=src --shard=1/2'],
+      ['.github/actions/cov/action.yml', 4, '', 'npx nyc check-coverage --lines 90'],
+      ['.github/workflows/ci.yml', 12, 'web', 'npx vitest run --coverage.include=src --shard=2/2'],
+      ['.github/actions/cov/action.yml', 4, '', 'npx nyc check-coverage --lines 90'],
+    ]);
   });
 });
