@@ -1,7 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
 import type { ConfigSource } from '../config-source.js';
 import { scriptCall } from './launchers.js';
-import { parseShell, shellParserLoaded } from '../shell/parse.js';
 import { isPackageJson, isWorkflow } from './files.js';
 import { splitShell, type Word } from './shell.js';
 
@@ -101,20 +100,18 @@ export function walkCommands(source: ConfigSource, options: WalkOptions, visit: 
 }
 
 /**
- * The simple commands of a script as words (assignments such as `CI=1` first), read with the
- * tree-sitter-bash model when it is loaded (the coverage and runner inspectors load it before
- * their readers run), so commands inside `if`, loops and subshells are read as a shell reads
- * them. Commands inside `$(…)` are left out: their output is a word of another command, not a
- * tool invocation. The hand splitter remains for two cases: a script with a syntax error (the
- * readers keep the best-effort reading they always had; the scripts rules report the error), and
- * synchronous callers that never load WebAssembly (unit tests of the readers, `pytest` addopts,
- * which pytest splits with shlex rather than a shell).
+ * The simple commands of a script as words, read by the hand splitter (`shell.ts`).
+ *
+ * Why not the tree-sitter-bash model (`../shell/`), which the script and hook rules use: measured
+ * on the benchmark repository (23,000 files), calling the WebAssembly parser at all from the
+ * coverage and runner readers made every later step of the audit slower — an audit of one commit
+ * with a rename went from 1.9 s to 3.1 s of CPU although the 624 parses themselves took 31 ms,
+ * apparently a process-wide V8 slow path after WebAssembly calls (typed-array access measured
+ * several times slower afterwards). Those readers run on every rename, so they keep the splitter,
+ * which reads the simple scripts and steps they look for identically (tested in
+ * `test/inspect/commands`); the model is used only when a script, workflow or hook file changed.
  */
 export function shellCommands(text: string, firstLine: number): Word[][] {
-  if (shellParserLoaded()) {
-    const parsed = parseShell(text, { firstLine });
-    if (parsed.error === null) return parsed.commands.filter((command) => !command.substituted).map((command) => [...command.env, ...command.words]);
-  }
   return splitShell(text, firstLine);
 }
 

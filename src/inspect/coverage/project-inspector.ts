@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { ChangedPath, ProjectInspector } from '../inspector.js';
-import { loadShellParser } from '../shell/parse.js';
 import { readWithSource } from '../config-source.js';
 import { emptyCoverageFacts, mergeCoverageFacts, type CoverageFacts, type CoverageReader } from './model.js';
 
@@ -31,8 +30,7 @@ export function coverageProjectInspector(loadReaders: () => Promise<readonly Cov
     id: 'coverage-project@1',
     affectedBy: (changed) => changed.some(changeMayAffectCoverage),
     collect: async (revision) => {
-      // Scripts and workflow steps are read with the shell parser (see `shellCommands`).
-      const [readers] = await Promise.all([loadReaders(), loadShellParser()]);
+      const readers = await loadReaders();
       const readsFile = (file: string) => readers.some((reader) => reader.readsFile(file));
       return { facts: await readWithSource(revision, readsFile, (source) => readers.map((reader) => reader.read(source)).reduce(mergeCoverageFacts, emptyCoverageFacts())), paths: revision.paths };
     },

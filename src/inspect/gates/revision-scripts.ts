@@ -92,3 +92,15 @@ export function allGateTools(facts: ScriptsFacts): ToolCommand[] {
   }
   return tools;
 }
+
+/**
+ * Whether two revisions' scripts, workflow steps and hooks are the same texts in the same places
+ * (a version bump, a dependency added). The rules then have nothing to compare and parse nothing:
+ * WebAssembly parse calls measurably slow the rest of an audit (see `shellCommands`).
+ */
+export function sameScriptInputs(base: ScriptsFacts, head: ScriptsFacts): boolean {
+  const packages = (facts: ScriptsFacts): string => JSON.stringify([...facts.packages.values()].map((pkg) => [pkg.file, [...pkg.scripts].map(([name, entry]) => [name, entry.text])]).sort());
+  const steps = (facts: ScriptsFacts): string => JSON.stringify(facts.steps.map((step) => [step.file, step.dir, step.run]));
+  const hooks = (facts: ScriptsFacts): string => JSON.stringify(facts.hooks.map((hook) => [hook.hook, hook.manager, hook.name, hook.script, hook.errexit, hook.skipped, hook.filters]));
+  return packages(base) === packages(head) && steps(base) === steps(head) && hooks(base) === hooks(head) && base.problems.length === head.problems.length;
+}

@@ -2,7 +2,6 @@ import path from 'node:path';
 import { mayBeCoverageInput } from '../coverage/project-inspector.js';
 import { readWithSource } from '../config-source.js';
 import type { ChangedPath, ProjectInspector } from '../inspector.js';
-import { loadShellParser } from '../shell/parse.js';
 import type { ConfigSource, RunnerFacts } from './model.js';
 
 /** Runner facts of a revision, with its file list: the collected set is computed from both. */
@@ -40,8 +39,7 @@ export function runnerProjectInspector(loadReaders: () => Promise<Loaded>): Proj
     id: 'runner-project@1',
     affectedBy: (changed) => changed.some(changeMayAffectRunner),
     collect: async (revision) => {
-      // Scripts and workflow steps are read with the shell parser (see `shellCommands`).
-      const [readers] = await Promise.all([loadReaders(), loadShellParser()]);
+      const readers = await loadReaders();
       return { facts: await readWithSource(revision, (file) => readers.readsRunnerFile(file), (source) => readers.readRunnerFacts(source)), paths: revision.paths };
     },
   };

@@ -6,8 +6,8 @@
 
 /** A word of a command with quotes and escapes removed (`$VAR` and `$(…)` kept as written), and its 1-based line. */
 export interface ShellWord {
-  text: string;
-  line: number;
+  readonly text: string;
+  readonly line: number;
 }
 
 /** Why the failure of a command cannot fail the script. */
@@ -29,21 +29,22 @@ export interface Masking {
 
 export interface ShellCommand {
   /** The command's words: its name first. Environment assignments (`CI=1 cmd`) are in `env`. */
-  words: ShellWord[];
+  readonly words: readonly ShellWord[];
   /** `NAME=value` words written before the command name. */
-  env: ShellWord[];
+  readonly env: readonly ShellWord[];
   /** Line of the command's first word. */
-  line: number;
+  readonly line: number;
   /** The command as written (assignments included), whitespace normalised: for messages. */
-  text: string;
+  readonly text: string;
   /** Null when a failure of this command fails the script; otherwise why it cannot. */
-  masked: Masking | null;
+  readonly masked: Masking | null;
   /** Inside `$(…)`, backticks or `<(…)`: it runs, but as part of another command's words. */
-  substituted: boolean;
+  readonly substituted: boolean;
 }
 
+/** Shared between callers (parses are memoised): read-only. */
 export interface ShellScript {
-  commands: ShellCommand[];
+  readonly commands: readonly ShellCommand[];
   /** The first syntax error, when the script does not parse: commands are then empty. */
   error: { line: number; message: string } | null;
 }

@@ -42,6 +42,21 @@ export function shellParserLoaded(): boolean {
  */
 export function parseShell(script: string, options: ShellOptions = {}): ShellScript {
   if (parser === null) throw new Error('shell parser used before loadShellParser() completed');
+  const key = `${options.firstLine ?? 1}\0${options.errexit === true ? 1 : 0}${options.pipefail === true ? 1 : 0}\0${script}`;
+  const cached = memo.get(key);
+  if (cached) return cached;
+  // The config readers re-walk every script on each load round and per reader: parse each text once.
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  const parsed = parseUncached(parser, script, options);
+  memo.set(key, parsed);
+  return parsed;
+}
+
+/** Parsed scripts by options and text. Results are shared: callers must not mutate them. */
+const memo = new Map<string, ShellScript>();
+const MEMO_LIMIT = 20_000;
+
+function parseUncached(parser: Parser, script: string, options: ShellOptions): ShellScript {
   const tree = parser.parse(script);
   if (tree === null) throw new Error('tree-sitter returned no tree for a shell script');
   const firstLine = options.firstLine ?? 1;
@@ -231,8 +246,10 @@ const normalise = (text: string): string => text.replace(/\\\n/g, ' ').replace(/
 const code = (text: string): string => `\`${normalise(text)}\``;
 
 /** Walks statements in execution order, tracking `set -e`/`set -o pipefail`, and records commands. */
+type Building = { -readonly [K in keyof ShellCommand]: ShellCommand[K] };
+
 class Reader {
-  readonly commands: ShellCommand[] = [];
+  readonly commands: Building[] = [];
 
   constructor(
     private readonly firstLine: number,

@@ -3,7 +3,7 @@ import { compareGates } from '../../inspect/gates/compare.js';
 import { readScript, type GateWeakening, type ScriptReading } from '../../inspect/gates/gate-commands.js';
 import type { HookEntry } from '../../inspect/gates/hooks.js';
 import { scriptsInspector, type ScriptsFacts } from '../../inspect/gates/project-inspector.js';
-import { hookInput } from '../../inspect/gates/revision-scripts.js';
+import { hookInput, sameScriptInputs } from '../../inspect/gates/revision-scripts.js';
 import { defineRule } from '../rule.js';
 
 const husky = (body: string): string => `${body}\n`;
@@ -45,6 +45,7 @@ export const ciHookWeakened = defineRule({
     const facts = project(scriptsInspector);
     if (!facts) return [];
     const { base, head } = facts;
+    if (sameScriptInputs(base, head)) return [];
     const findings: FindingDraft[] = [];
     const seen = new Set<string>();
     const types = [...new Set(base.hooks.map((hook) => hook.hook))].sort();

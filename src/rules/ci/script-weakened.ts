@@ -2,7 +2,7 @@ import type { FindingDraft } from '../../core/types.js';
 import { EXCLUDE_FLAGS, GATE_FLAGS, NON_FAILING_FLAGS, SELECT_FLAGS, compareGates, comparePair } from '../../inspect/gates/compare.js';
 import { readScript, type GateWeakening, type ScriptInput, type ScriptRef, type ToolCommand } from '../../inspect/gates/gate-commands.js';
 import { scriptsInspector, type PackageScripts, type ScriptsFacts } from '../../inspect/gates/project-inspector.js';
-import { allGateTools, gateScriptEntries, scopeOf } from '../../inspect/gates/revision-scripts.js';
+import { allGateTools, gateScriptEntries, sameScriptInputs, scopeOf } from '../../inspect/gates/revision-scripts.js';
 import { gateToolTable } from '../../inspect/gates/tools.js';
 import { renamedPaths } from '../support/renames.js';
 import { defineRule } from '../rule.js';
@@ -56,6 +56,7 @@ export const ciScriptWeakened = defineRule({
     const facts = project(scriptsInspector);
     if (!facts) return [];
     const { base, head } = facts;
+    if (sameScriptInputs(base, head)) return [];
     const renames = renamedPaths(files);
     const headByFile = new Map([...head.packages.values()].map((entry) => [entry.file, entry]));
     const findings: FindingDraft[] = [];

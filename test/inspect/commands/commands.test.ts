@@ -4,7 +4,7 @@ import type { ConfigSource } from '../../../src/inspect/config-source.js';
 import { scriptCall, unwrapLauncher } from '../../../src/inspect/commands/launchers.js';
 import { splitShell } from '../../../src/inspect/commands/shell.js';
 import { shellCommands, walkCommands, type CommandSite } from '../../../src/inspect/commands/walk.js';
-import { loadShellParser, shellParserLoaded } from '../../../src/inspect/shell/parse.js';
+import { loadShellParser, parseShell } from '../../../src/inspect/shell/parse.js';
 
 const words = (text: string) => splitShell(text)[0]!;
 const tools = new Map([['jest', 'jest'], ['py.test', 'pytest'], ['pytest', 'pytest'], ['mocha', 'mocha']]);
@@ -73,16 +73,17 @@ describe('walkCommands', () => {
   });
 });
 
-describe('shellCommands: one shell reader', () => {
-  it('reads the same commands with the tree-sitter model as with the hand splitter, and more of compound commands', async () => {
-    const script = `A=1 npx jest --x='{"a": 1}' "b c" d\\ e && echo ok; c8 --100 node --test # comment\nnyc \\\n  --lines 90 ava | tee log`;
-    const before = shellCommands(script, 3);
+describe('the hand splitter and the tree-sitter model', () => {
+  it('read the same commands from the scripts the coverage and runner readers look for', async () => {
     await loadShellParser();
-    expect(shellParserLoaded()).toBe(true);
-    expect(shellCommands(script, 3)).toEqual(before);
-    // The hand splitter reads `if` and `then` as commands; the parser reads the commands inside.
-    expect(shellCommands('if [ -n "$CI" ]; then jest --ci; fi\necho $(git rev-parse HEAD)', 1).map((c) => c.map((w) => w.text).join(' '))).toEqual(['jest --ci', 'echo $(git rev-parse HEAD)']);
-    // A script with a syntax error is still read by the hand splitter.
-    expect(shellCommands('jest --ci && (', 1).map((c) => c.map((w) => w.text).join(' '))).toEqual(['jest --ci']);
+    const scripts = [
+      `A=1 npx jest --x='{"a": 1}' "b c" d\\ e && echo ok; c8 --100 node --test # comment\nnyc \\\n  --lines 90 ava | tee log`,
+      'cd packages/app && npm run test -- --coverage',
+      'uv run --frozen python -m pytest -q tests/ || exit 1',
+    ];
+    for (const script of scripts) {
+      const model = parseShell(script, { firstLine: 3 }).commands.map((command) => [...command.env, ...command.words]);
+      expect(model).toEqual(shellCommands(script, 3));
+    }
   });
 });
