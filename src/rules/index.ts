@@ -1,3 +1,4 @@
+import { ciGateWeakened } from './ci/gate-weakened.js';
 import { ciHookWeakened } from './ci/hook-weakened.js';
 import { ciScriptWeakened } from './ci/script-weakened.js';
 import { coverageConfigUnresolvable } from './coverage/config-unresolvable.js';
@@ -41,6 +42,7 @@ export const allRules: readonly Rule[] = [
   coverageConfigUnresolvable,
   ciScriptWeakened,
   ciHookWeakened,
+  ciGateWeakened,
   configChanged,
   protectedFileChanged,
   unparseable,
