@@ -17,6 +17,7 @@ import { testsNoAssertions } from './tests/no-assertions.js';
 import { testsRunnerNarrowed } from './tests/runner-narrowed.js';
 import { testsSnapshotRewritten } from './tests/snapshot-rewritten.js';
 import { testsSwallowedFailure } from './tests/swallowed-failure.js';
+import { typesStrictnessLowered } from './types/strictness-lowered.js';
 import { typeSuppression } from './types/suppression.js';
 
 /** Every rule Gatehouse ships, in documentation order. */
@@ -31,6 +32,7 @@ export const allRules: readonly Rule[] = [
   testsSnapshotRewritten,
   testsRunnerNarrowed,
   typeSuppression,
+  typesStrictnessLowered,
   lintSuppression,
   coverageIgnorePragma,
   coverageScopeNarrowed,

@@ -1,0 +1,217 @@
+import { parse as parseToml } from 'smol-toml';
+import type { ConfigSource } from '../config-source.js';
+import { IniError, parseIni, type IniSection } from '../coverage/ini.js';
+import { tomlLocator } from '../coverage/python/toml-lines.js';
+import { dirname, joinPath } from '../config-eval/paths.js';
+import { unwrapLauncher } from '../commands/launchers.js';
+import { walkCommands } from '../commands/walk.js';
+import type { MypyConfig, MypySection, Origin, PatternList, Setting, Unresolved } from './model.js';
+
+/**
+ * mypy's configuration, as mypy reads it (`mypy/config_parser.py`, `mypy/defaults.py`):
+ *
+ * - File: the one a `mypy --config-file X` command names, else the first of `mypy.ini`,
+ *   `.mypy.ini`, `pyproject.toml` (only with `[tool.mypy]`), `setup.cfg` (only with `[mypy]`) at
+ *   the repository root. Nothing is merged across files.
+ * - `[mypy]` / `[tool.mypy]` is global; `[mypy-pkg.*,other]` sections and
+ *   `[[tool.mypy.overrides]]` tables (`module = "pkg.*"` or a list) apply to modules.
+ * - `strict = True` (global only) turns on the flags `mypy --help` lists under `--strict`; a flag
+ *   set explicitly in the same section wins over it (mypy applies `strict` first).
+ * - Inverted spellings are normalised: `allow_untyped_defs = True` is
+ *   `disallow_untyped_defs = False`, `no_implicit_optional = True` is `implicit_optional = False`.
+ * - What is checked: `files`, else the paths given to a `mypy` command, else every Python file.
+ */
+
+export const MYPY_FILES = ['mypy.ini', '.mypy.ini', 'pyproject.toml', 'setup.cfg'] as const;
+
+/** `mypy --strict` (mypy 1.x): `strict_concatenate` became `extra_checks` in 1.5; `no_implicit_optional` is the default since 0.990. */
+export const MYPY_STRICT_FLAGS: Readonly<Record<string, boolean>> = {
+  warn_unused_configs: true,
+  disallow_any_generics: true,
+  disallow_subclassing_any: true,
+  disallow_untyped_calls: true,
+  disallow_untyped_defs: true,
+  disallow_incomplete_defs: true,
+  check_untyped_defs: true,
+  disallow_untyped_decorators: true,
+  warn_redundant_casts: true,
+  warn_unused_ignores: true,
+  warn_return_any: true,
+  implicit_reexport: false,
+  strict_equality: true,
+  extra_checks: true,
+};
+
+const BOOLEAN_TRUE = new Set(['true', '1', 'yes', 'on']);
+const BOOLEAN_FALSE = new Set(['false', '0', 'no', 'off']);
+const LIST_OPTIONS = new Set(['files', 'disable_error_code', 'enable_error_code', 'modules', 'packages']);
+
+/** Inverted spellings mypy accepts, to their canonical option and whether the value flips. */
+function canonical(key: string): { key: string; invert: boolean } {
+  const name = key.toLowerCase().replace(/-/g, '_');
+  if (name.startsWith('allow_untyped') || name.startsWith('allow_incomplete') || name.startsWith('allow_subclassing') || name.startsWith('allow_any_')) return { key: `dis${name}`, invert: true };
+  if (name === 'no_implicit_optional') return { key: 'implicit_optional', invert: true };
+  if (name === 'no_implicit_reexport') return { key: 'implicit_reexport', invert: true };
+  if (name === 'no_strict_optional') return { key: 'strict_optional', invert: true };
+  if (name === 'no_warn_no_return') return { key: 'warn_no_return', invert: true };
+  if (name === 'strict_concatenate') return { key: 'extra_checks', invert: false };
+  return { key: name, invert: false };
+}
+
+function normalise(key: string, raw: unknown): { key: string; value: unknown } {
+  const { key: name, invert } = canonical(key);
+  let value: unknown = raw;
+  if (typeof raw === 'string' && !LIST_OPTIONS.has(name)) {
+    const lower = raw.trim().toLowerCase();
+    if (BOOLEAN_TRUE.has(lower)) value = true;
+    else if (BOOLEAN_FALSE.has(lower)) value = false;
+    else value = raw.trim();
+  } else if (typeof raw === 'string') {
+    value = raw.split(/[,\n]/).map((item) => item.trim()).filter((item) => item !== '');
+  }
+  if (invert && typeof value === 'boolean') value = !value;
+  return { key: name, value };
+}
+
+function iniSection(file: string, section: IniSection, modules: string[]): MypySection {
+  const options: Record<string, Setting> = {};
+  for (const entry of section.entries.values()) {
+    // configparser joins continuation lines with newlines; an `exclude` keeps them for verbose regexes.
+    const { key, value } = normalise(entry.key, entry.value);
+    options[key] = { value, origin: { file, line: entry.line } };
+  }
+  return { modules, options, origin: { file, line: section.line } };
+}
+
+function readIni(file: string, text: string, requireSection: boolean): MypyConfig | Unresolved | null {
+  let ini;
+  try {
+    ini = parseIni(text);
+  } catch (error) {
+    if (error instanceof IniError) return { file, line: error.line, setting: 'mypy', expression: file, reason: `cannot be parsed (${error.message})` };
+    throw error;
+  }
+  const global = ini.sections.get('mypy');
+  if (!global && requireSection) return null;
+  const config: MypyConfig = {
+    file,
+    global: global ? iniSection(file, global, ['*']) : { modules: ['*'], options: {}, origin: { file, line: 1 } },
+    modules: new Map(),
+    targets: { patterns: [], dir: '', origin: { file, line: 1 } },
+    unresolved: [],
+  };
+  for (const [name, section] of ini.sections) {
+    if (!name.startsWith('mypy-')) continue;
+    const modules = name.slice(5).split(',').map((m) => m.trim()).filter((m) => m !== '');
+    config.modules.set(modules.join(','), iniSection(file, section, modules));
+  }
+  return config;
+}
+
+function readPyproject(file: string, text: string): MypyConfig | Unresolved | null {
+  let data: Record<string, unknown>;
+  try {
+    data = parseToml(text) as Record<string, unknown>;
+  } catch (error) {
+    const line = typeof (error as { line?: unknown }).line === 'number' ? (error as { line: number }).line : 1;
+    return { file, line, setting: 'mypy', expression: file, reason: 'cannot be parsed as TOML' };
+  }
+  const tool = data.tool as Record<string, unknown> | undefined;
+  const mypy = tool?.mypy as Record<string, unknown> | undefined;
+  if (!mypy || typeof mypy !== 'object') return null;
+  const locate = tomlLocator(text);
+  const lines = text.split(/\r\n|\n|\r/);
+  const options: Record<string, Setting> = {};
+  for (const [key, value] of Object.entries(mypy)) {
+    if (key === 'overrides') continue;
+    const normal = normalise(key, value);
+    options[normal.key] = { value: normal.value, origin: { file, line: locate.key(['tool', 'mypy'], key) ?? locate.table(['tool', 'mypy']) ?? 1 } };
+  }
+  const config: MypyConfig = {
+    file,
+    global: { modules: ['*'], options, origin: { file, line: locate.table(['tool', 'mypy']) ?? 1 } },
+    modules: new Map(),
+    targets: { patterns: [], dir: '', origin: { file, line: 1 } },
+    unresolved: [],
+  };
+  // `[[tool.mypy.overrides]]` headers in order; smol-toml keeps no positions, so lines are found in the text.
+  const headers = lines.flatMap((line, index) => (/^\s*\[\[\s*tool\s*\.\s*mypy\s*\.\s*overrides\s*\]\]/.test(line) ? [index] : []));
+  const overrides = Array.isArray(mypy.overrides) ? (mypy.overrides as unknown[]) : [];
+  overrides.forEach((override, index) => {
+    if (!override || typeof override !== 'object') return;
+    const start = headers[index] ?? 0;
+    const end = lines.findIndex((line, at) => at > start && /^\s*\[/.test(line));
+    const keyLine = (key: string): number => {
+      for (let i = start + 1; i < (end < 0 ? lines.length : end); i++) if (new RegExp(`^\\s*["']?${key}["']?\\s*=`).test(lines[i]!)) return i + 1;
+      return start + 1;
+    };
+    const record = override as Record<string, unknown>;
+    const module = record.module;
+    const modules = (Array.isArray(module) ? module : [module]).filter((m): m is string => typeof m === 'string');
+    const sectionOptions: Record<string, Setting> = {};
+    for (const [key, value] of Object.entries(record)) {
+      if (key === 'module') continue;
+      const normal = normalise(key, value);
+      sectionOptions[normal.key] = { value: normal.value, origin: { file, line: keyLine(key) } };
+    }
+    const name = modules.join(',');
+    const existing = config.modules.get(name);
+    // Two override tables for the same modules: mypy applies both, the later one winning.
+    config.modules.set(name, { modules, options: { ...existing?.options, ...sectionOptions }, origin: existing?.origin ?? { file, line: start + 1 } });
+  });
+  return config;
+}
+
+/** Paths a `mypy` command checks and the config file it names, from scripts and workflow steps. */
+function mypyCommands(source: ConfigSource): { configFile: { path: string; origin: Origin } | null; targets: { text: string; dir: string; origin: Origin }[] } {
+  let configFile: { path: string; origin: Origin } | null = null;
+  const targets: { text: string; dir: string; origin: Origin }[] = [];
+  walkCommands(source, { stepLine: 'run', resolveDir: (dir, rel) => joinPath(dir, rel) ?? dir }, (site, words) => {
+    const found = unwrapLauncher(words, (name) => (name === 'mypy' || name === 'dmypy' ? name : null));
+    if (!found) return;
+    const args = found.words;
+    for (let i = 0; i < args.length; i++) {
+      const word = args[i]!;
+      if (word.text === '--config-file' && args[i + 1]) {
+        const path = joinPath(site.dir, args[++i]!.text);
+        if (path !== null) configFile = { path, origin: { file: site.file, line: word.line } };
+      } else if (word.text.startsWith('--config-file=')) {
+        const path = joinPath(site.dir, word.text.slice('--config-file='.length));
+        if (path !== null) configFile = { path, origin: { file: site.file, line: word.line } };
+      } else if (['-p', '--package', '-m', '--module', '--python-version', '--python-executable', '--exclude', '--cache-dir', '--platform'].includes(word.text)) i++;
+      else if (!word.text.startsWith('-')) targets.push({ text: word.text, dir: site.dir, origin: { file: site.file, line: word.line } });
+    }
+  });
+  return { configFile, targets };
+}
+
+export function readMypy(source: ConfigSource): MypyConfig | null {
+  const commands = mypyCommands(source);
+  const candidates: string[] = commands.configFile ? [commands.configFile.path] : [...MYPY_FILES];
+  let config: MypyConfig | null = null;
+  for (const file of candidates) {
+    const text = source.read(file);
+    if (text === null) continue;
+    const named = commands.configFile !== null;
+    const read = file.endsWith('.toml') ? readPyproject(file, text) : readIni(file, text, !named && file.endsWith('setup.cfg'));
+    if (read === null) continue;
+    if ('reason' in read) {
+      config = { file, global: { modules: ['*'], options: {}, origin: { file, line: 1 } }, modules: new Map(), targets: { patterns: ['.'], dir: '', origin: { file, line: 1 } }, unresolved: [read] };
+    } else config = read;
+    break;
+  }
+  if (!config && commands.targets.length === 0) return null;
+  config ??= { file: '', global: { modules: ['*'], options: {}, origin: { file: '', line: 1 } }, modules: new Map(), targets: { patterns: [], dir: '', origin: { file: '', line: 1 } }, unresolved: [] };
+  const files = config.global.options.files;
+  if (files && Array.isArray(files.value)) {
+    config.targets = { patterns: files.value.map(String), dir: dirname(config.file), origin: files.origin };
+  } else if (commands.targets.length > 0) {
+    const first = commands.targets[0]!;
+    config.targets = { patterns: commands.targets.map((t) => joinPath(t.dir, t.text) ?? t.text), dir: '', origin: first.origin };
+  } else {
+    config.targets = { patterns: ['.'], dir: '', origin: config.global.origin };
+  }
+  return config;
+}
+
+export type { PatternList };
