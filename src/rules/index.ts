@@ -17,6 +17,7 @@ import { testsNoAssertions } from './tests/no-assertions.js';
 import { testsRunnerNarrowed } from './tests/runner-narrowed.js';
 import { testsSnapshotRewritten } from './tests/snapshot-rewritten.js';
 import { testsSwallowedFailure } from './tests/swallowed-failure.js';
+import { typesScopeNarrowed } from './types/scope-narrowed.js';
 import { typesStrictnessLowered } from './types/strictness-lowered.js';
 import { typeSuppression } from './types/suppression.js';
 
@@ -33,6 +34,7 @@ export const allRules: readonly Rule[] = [
   testsRunnerNarrowed,
   typeSuppression,
   typesStrictnessLowered,
+  typesScopeNarrowed,
   lintSuppression,
   coverageIgnorePragma,
   coverageScopeNarrowed,

@@ -59,7 +59,7 @@ export function plain(node: Node | undefined): unknown {
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const pair of node.children ?? []) {
-        const key = pair.children?.[0]?.value;
+        const key: unknown = pair.children?.[0]?.value;
         if (typeof key === 'string') out[key] = plain(pair.children?.[1]);
       }
       return out;

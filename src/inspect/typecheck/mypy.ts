@@ -111,7 +111,7 @@ function readIni(file: string, text: string, requireSection: boolean): MypyConfi
 function readPyproject(file: string, text: string): MypyConfig | Unresolved | null {
   let data: Record<string, unknown>;
   try {
-    data = parseToml(text) as Record<string, unknown>;
+    data = parseToml(text);
   } catch (error) {
     const line = typeof (error as { line?: unknown }).line === 'number' ? (error as { line: number }).line : 1;
     return { file, line, setting: 'mypy', expression: file, reason: 'cannot be parsed as TOML' };

@@ -76,7 +76,7 @@ export function readPyright(source: ConfigSource): { configs: PyrightConfig[]; u
     if (text === null || !/\[\s*tool\s*\.\s*(based)?pyright\s*\]/.test(text)) continue;
     let data: Record<string, unknown>;
     try {
-      data = parseToml(text) as Record<string, unknown>;
+      data = parseToml(text);
     } catch {
       unresolved.push({ file: path, line: 1, setting: 'pyright', expression: path, reason: 'cannot be parsed as TOML' });
       continue;

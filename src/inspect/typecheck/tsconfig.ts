@@ -145,7 +145,7 @@ export function resolveExtends(source: ConfigSource, fromFile: string, specifier
       if (key === '.' && typeof exportsField === 'string') return exportsField;
       return exportsField && typeof exportsField === 'object' ? exportTarget((exportsField as Record<string, unknown>)[key]) : null;
     };
-    let found: string | null = null;
+    let found: string | null;
     if (pkg.subpath !== '') {
       const exported = exportOf(`./${pkg.subpath}`);
       found = (exported !== null ? fileOrJson(joinPath(folder, exported)) : null) ?? fileOrJson(joinPath(folder, pkg.subpath)) ?? fileOrJson(joinPath(folder, pkg.subpath, 'tsconfig.json'));
