@@ -6,6 +6,7 @@ import { defaultMode, PYRIGHT_BOOLEANS, PYRIGHT_LEVEL_RANK, PYRIGHT_MODE_RANK, P
 import { typeCheckInspector } from '../../inspect/typecheck/project-inspector.js';
 import { effectiveOption, mergedOptions, strictnessRank, STRICT_FAMILY, TS_ORDER, type Effective } from '../../inspect/typecheck/ts-options.js';
 import { dirname } from '../../inspect/config-eval/paths.js';
+import { clip } from '../support/excerpt.js';
 import { renamedPaths } from '../support/renames.js';
 import { defineRule } from '../rule.js';
 
@@ -57,11 +58,33 @@ function pairTs(base: readonly TsProject[], head: readonly TsProject[], renames:
   return pairs;
 }
 
+interface TsLoosening {
+  name: string;
+  verb: string;
+  before: Effective;
+  after: Effective;
+  at: { file: string; line: number; side: 'base' | 'head' };
+}
+
+/**
+ * The line responsible for a loosened value: the head line that sets it (or the `strict` it
+ * follows, or the `extends` that brings a published base in); when the value fell back to its
+ * default, the head `extends` line if the old value came from a published base, else the base
+ * line whose setting was removed.
+ */
+function tsPoint(head: TsProject, before: Effective, after: Effective): { file: string; line: number; side: 'base' | 'head' } {
+  const now = tsOrigin(after);
+  if (now) return { ...now, side: 'head' };
+  const fromTable = (before.kind === 'set' && before.setting.from !== undefined) || (before.kind === 'strict' && before.strict.from !== undefined);
+  if (fromTable && head.extendsOrigin) return { ...head.extendsOrigin, side: 'head' };
+  const was = tsOrigin(before);
+  return was ? { ...was, side: 'base' } : { file: head.config, line: 1, side: 'head' };
+}
+
 function tsFindings(base: TsProject, head: TsProject): FindingDraft[] {
-  const findings: FindingDraft[] = [];
   const baseOptions = mergedOptions(base);
   const headOptions = mergedOptions(head);
-  const viaStrict: { name: string; before: Effective; after: Effective }[] = [];
+  const loosened: TsLoosening[] = [];
   for (const [name, order] of Object.entries(TS_ORDER)) {
     const before = effectiveOption(base, name, baseOptions);
     const after = effectiveOption(head, name, headOptions);
@@ -69,35 +92,31 @@ function tsFindings(base: TsProject, head: TsProject): FindingDraft[] {
     const was = strictnessRank(order, before.value);
     const now = strictnessRank(order, after.value);
     if (was === null || now === null || now >= was) continue;
-    const family = (STRICT_FAMILY as readonly string[]).includes(name);
-    if (family && (after.kind === 'strict' || (after.kind === 'default' && before.kind === 'strict'))) {
-      viaStrict.push({ name, before, after });
-      continue;
-    }
     const verb = order.kind === 'true-looser' ? 'turned on' : order.kind === 'allow-tristate' ? `loosened to ${show(after.value)}` : 'turned off';
-    const at = locate(tsOrigin(after), after.kind === 'default' ? (head.extendsOrigin ?? tsOrigin(before)) : tsOrigin(before), { origin: { file: head.config, line: 1 }, side: 'head' });
-    findings.push({
-      message: `${name} ${verb} in ${head.config} (was ${describeTs(before)}; now ${describeTs(after)})`,
-      ...at,
-      before: `${name}: ${describeTs(before)}`,
-      after: `${name}: ${describeTs(after)}`,
-      key: `tsc:${head.config}:${name}`,
-    });
+    loosened.push({ name, verb, before, after, at: tsPoint(head, before, after) });
   }
-  if (viaStrict.length > 0) {
-    const first = viaStrict[0]!;
-    const names = viaStrict.map((entry) => entry.name);
-    const headStrict = headOptions.strict;
-    const at = locate(tsOrigin(first.after) ?? (headStrict ? headStrict.origin : null), head.extendsOrigin ?? tsOrigin(first.before), { origin: { file: head.config, line: 1 }, side: 'head' });
-    findings.push({
-      message: `strict no longer applies in ${head.config}: ${names.join(', ')} turned off (was ${describeTs(first.before)}; now ${describeTs(first.after)})`,
-      ...at,
-      before: viaStrict.map((entry) => `${entry.name}: ${describeTs(entry.before)}`).join('\n'),
-      after: viaStrict.map((entry) => `${entry.name}: ${describeTs(entry.after)}`).join('\n'),
-      key: `tsc:${head.config}:strict`,
-    });
+  // One finding per responsible line: a `strict: false` or a changed `extends` loosens many flags at once.
+  const groups = new Map<string, TsLoosening[]>();
+  for (const entry of loosened) {
+    const where = `${entry.at.side}:${entry.at.file}:${entry.at.line}`;
+    groups.set(where, [...(groups.get(where) ?? []), entry]);
   }
-  return findings;
+  return [...groups.values()].map((group): FindingDraft => {
+    const first = group[0]!;
+    const names = group.map((entry) => entry.name);
+    const viaStrict = group.every((entry) => (STRICT_FAMILY as readonly string[]).includes(entry.name) && (entry.after.kind === 'strict' || entry.before.kind === 'strict'));
+    let message: string;
+    if (group.length === 1) message = `${first.name} ${first.verb} in ${head.config} (was ${describeTs(first.before)}; now ${describeTs(first.after)})`;
+    else if (viaStrict) message = `strict no longer applies in ${head.config}: ${names.join(', ')} turned off (was ${describeTs(first.before)}; now ${describeTs(first.after)})`;
+    else message = `${group.length} type-checking flags loosened in ${head.config}: ${group.map((entry) => `${entry.name} ${entry.verb} (was ${describeTs(entry.before)}; now ${describeTs(entry.after)})`).join('; ')}`;
+    return {
+      message,
+      ...first.at,
+      before: clip(group.map((entry) => `${entry.name}: ${describeTs(entry.before)}`)),
+      after: clip(group.map((entry) => `${entry.name}: ${describeTs(entry.after)}`)),
+      key: `tsc:${head.config}:${viaStrict && group.length > 1 ? 'strict' : names.join(',')}`,
+    };
+  });
 }
 
 function describeMypy(effective: MypyEffective): string {
@@ -138,8 +157,8 @@ function mypyCompare(base: MypyConfig | null, head: MypyConfig | null, scope: st
     findings.push({
       message: `mypy strict no longer applies: ${viaStrict.map((entry) => entry.name).join(', ')} loosened (was ${describeMypy(first.before)}; now ${describeMypy(first.after)})`,
       ...at,
-      before: viaStrict.map((entry) => `${entry.name}: ${describeMypy(entry.before)}`).join('\n'),
-      after: viaStrict.map((entry) => `${entry.name}: ${describeMypy(entry.after)}`).join('\n'),
+      before: clip(viaStrict.map((entry) => `${entry.name}: ${describeMypy(entry.before)}`)),
+      after: clip(viaStrict.map((entry) => `${entry.name}: ${describeMypy(entry.after)}`)),
       key: 'mypy:*:strict',
     });
   }
