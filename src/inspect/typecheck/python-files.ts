@@ -73,9 +73,13 @@ export function pythonRegex(source: string): RegExp | null {
 /** mypy's module name of a file: from the top of its chain of packages. */
 export function moduleName(file: string, existing: ReadonlySet<string>): string {
   const parts = file.replace(PYTHON, '').split('/');
-  if (parts.at(-1) === '__init__') parts.pop();
-  let start = parts.length - 1;
+  // A package's `__init__.py` is the package itself: its chain starts at the folder above it.
   let dir = dirname(file);
+  if (parts.at(-1) === '__init__') {
+    parts.pop();
+    dir = dirname(dir);
+  }
+  let start = parts.length - 1;
   while (dir !== '' && (existing.has(`${dir}/__init__.py`) || existing.has(`${dir}/__init__.pyi`))) {
     start--;
     dir = dirname(dir);
