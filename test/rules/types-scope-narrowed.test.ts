@@ -127,7 +127,7 @@ ruleTester(typesScopeNarrowed, {
       name: 'monorepo: a package dropped from the solution references is no longer built by tsc -b',
       base: monorepo(),
       head: monorepo({ 'tsconfig.json': solution(['core']) }),
-      findings: [{ file: 'package.json', line: 8, side: 'base', message: 'TypeScript (tsc) no longer type-checks 3 files that still exist (packages/web/tsconfig.json is no longer type-checked by any gate)' }],
+      findings: [{ file: 'tsconfig.json', line: 6, side: 'base', message: 'TypeScript (tsc) no longer type-checks 3 files that still exist (packages/web/tsconfig.json is no longer type-checked by any gate)' }],
     },
     {
       name: 'monorepo: a file moved out of the included folder',

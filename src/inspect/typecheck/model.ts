@@ -49,8 +49,8 @@ export interface TsProject {
   files: PatternList | null;
   /** The line of the config's own `extends` (where a changed base shows), or null. */
   extendsOrigin: Origin | null;
-  /** Referenced tsconfig paths (resolved). */
-  references: string[];
+  /** Referenced tsconfigs (resolved paths) and the line of each reference. */
+  references: { path: string; origin: Origin }[];
   /**
    * Set when part of the chain could not be read (an unknown package base, a missing file, a
    * parse error): options and lists not set after that point are unknown.

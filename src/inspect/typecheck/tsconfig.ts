@@ -230,7 +230,7 @@ export function resolveConfig(source: ConfigSource, file: string, stack: readonl
     if (target === null) continue;
     // A reference names a tsconfig file or a folder holding tsconfig.json.
     const path = exists.has(target) && target.endsWith('.json') ? target : joinPath(target, 'tsconfig.json');
-    if (path !== null && exists.has(path)) result.references.push(path);
+    if (path !== null && exists.has(path)) result.references.push({ path, origin: { file, line: ref.line } });
     else result.unresolved.push(unresolved(file, ref.line, 'references', ref.path, 'no tsconfig at that path'));
   }
   return result;

@@ -37,11 +37,12 @@ export function readTypeScript(source: ConfigSource): { projects: TsProject[]; s
   };
   for (const use of uses) {
     // `tsc -b` builds the referenced projects first, with their own options (command-line options apply to all).
-    const queue = [use.config];
+    const queue: { config: string; gate: TsGate }[] = [{ config: use.config, gate: use.gate }];
     while (queue.length > 0) {
-      const config = queue.shift()!;
-      const fresh = add(config, use.gate, use.cliOptions);
-      if (use.build && fresh) queue.push(...resolve(config).references);
+      const { config, gate } = queue.shift()!;
+      const fresh = add(config, gate, use.cliOptions);
+      // A referenced project's gate points at the reference, so a dropped reference is found at its line.
+      if (use.build && fresh) queue.push(...resolve(config).references.map((ref) => ({ config: ref.path, gate: { ...use.gate, origin: ref.origin } })));
     }
   }
   for (const [config, entry] of wanted) {
