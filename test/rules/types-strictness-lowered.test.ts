@@ -56,7 +56,7 @@ const monorepo = (overrides: Record<string, string | null> = {}): Record<string,
 
 const webWith = (extra: string): string => pkgConfig(extra, ',\n  "references": [{ "path": "../core" }]');
 
-const single = (config: string, extra: Record<string, string> = {}): Record<string, string> => ({
+const single = (config: string, extra: Record<string, string> = {}): Record<string, string | null> => ({
   'package.json': `${JSON.stringify({ name: 'api', private: true, scripts: { typecheck: 'tsc --noEmit -p tsconfig.json' } }, null, 2)}\n`,
   'tsconfig.json': config,
   'src/server.ts': 'export const port = Number(process.env.PORT ?? 3000);\n',
@@ -132,6 +132,16 @@ ruleTester(typesStrictnessLowered, {
       name: 'mypy and pyright tightened',
       base: { 'mypy.ini': mypyIni('check_untyped_defs = True\n'), 'pyrightconfig.json': '{\n  "typeCheckingMode": "basic",\n  "reportMissingImports": "warning"\n}\n', ...pySources },
       head: { 'mypy.ini': mypyIni('strict = True\n'), 'pyrightconfig.json': '{\n  "typeCheckingMode": "strict",\n  "reportMissingImports": "error",\n}\n', ...pySources },
+    },
+    {
+      name: 'tsconfig renamed, with the gate command following it',
+      base: single('{\n  "compilerOptions": { "strict": true, "noEmit": true },\n  "include": ["src"]\n}\n'),
+      head: {
+        ...single('{}'),
+        'tsconfig.json': null,
+        'tsconfig.app.json': '{\n  "compilerOptions": { "strict": true, "noEmit": true },\n  "include": ["src"]\n}\n',
+        'package.json': `${JSON.stringify({ name: 'api', private: true, scripts: { typecheck: 'tsc --noEmit -p tsconfig.app.json' } }, null, 2)}\n`,
+      },
     },
   ],
   invalid: [
@@ -264,6 +274,27 @@ ruleTester(typesStrictnessLowered, {
       base: { 'pyproject.toml': pyproject('[tool.basedpyright]\ntypeCheckingMode = "all"\n'), ...pySources },
       head: { 'pyproject.toml': pyproject('[tool.basedpyright]\ntypeCheckingMode = "all"\nreportAny = false\n'), ...pySources },
       findings: [{ file: 'pyproject.toml', line: 8, side: 'head', message: 'basedpyright reportAny loosened in pyproject.toml (was "error" by default in all mode; now "none" in pyproject.toml:8)' }],
+    },
+    {
+      name: 'the gate switched to a looser tsconfig of the same folder',
+      base: single('{\n  "compilerOptions": { "strict": true, "noEmit": true },\n  "include": ["src"]\n}\n', { 'tsconfig.loose.json': '{\n  "compilerOptions": { "noEmit": true },\n  "include": ["src"]\n}\n' }),
+      head: {
+        ...single('{\n  "compilerOptions": { "strict": true, "noEmit": true },\n  "include": ["src"]\n}\n', { 'tsconfig.loose.json': '{\n  "compilerOptions": { "noEmit": true },\n  "include": ["src"]\n}\n' }),
+        'package.json': `${JSON.stringify({ name: 'api', private: true, scripts: { typecheck: 'tsc --noEmit -p tsconfig.loose.json' } }, null, 2)}\n`,
+      },
+      findings: [{ file: 'tsconfig.json', line: 2, side: 'base', message: /^strict no longer applies in tsconfig\.loose\.json: alwaysStrict, .* turned off \(was true via strict in tsconfig\.json:2; now false by default\)/ }],
+    },
+    {
+      name: 'pyright configuration deleted: back to the default standard mode',
+      base: { 'pyrightconfig.json': '{\n  "typeCheckingMode": "strict"\n}\n', ...pySources },
+      head: { ...pySources },
+      findings: [{ file: 'pyrightconfig.json', line: 2, side: 'base', message: 'pyright typeCheckingMode lowered from strict to standard in pyrightconfig.json' }],
+    },
+    {
+      name: 'pyright extends another config: what it inherits is unresolvable, not assumed',
+      base: { 'pyrightconfig.json': '{\n  "typeCheckingMode": "strict"\n}\n', ...pySources },
+      head: { 'pyrightconfig.json': '{\n  "extends": "../shared/pyrightconfig.base.json"\n}\n', ...pySources },
+      findings: [{ file: 'pyrightconfig.json', line: 2, side: 'head', severity: 'warn', message: "Cannot resolve extends `../shared/pyrightconfig.base.json` in pyrightconfig.json (pyright's extends is not followed" }],
     },
   ],
 });

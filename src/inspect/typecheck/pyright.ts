@@ -59,6 +59,13 @@ function readTomlConfig(tool: 'pyright' | 'basedpyright', file: string, text: st
 
 export const isPyrightInput = (path: string): boolean => /(^|\/)(pyrightconfig\.json|pyproject\.toml)$/.test(path) && !path.split('/').includes('node_modules');
 
+/** pyright's `extends` is not followed: what it may set is unknown, and said so. */
+function markExtends(config: PyrightConfig): PyrightConfig {
+  const inherits = config.settings.extends;
+  if (inherits) config.unresolved.push({ ...inherits.origin, setting: 'extends', expression: String(inherits.value), reason: `${config.tool}'s extends is not followed: settings it may set are unknown` });
+  return config;
+}
+
 export function readPyright(source: ConfigSource): { configs: PyrightConfig[]; unresolved: Unresolved[] } {
   const configs: PyrightConfig[] = [];
   const unresolved: Unresolved[] = [];
@@ -67,7 +74,7 @@ export function readPyright(source: ConfigSource): { configs: PyrightConfig[]; u
     if (!isPyrightInput(path) || !path.endsWith('pyrightconfig.json')) continue;
     const text = source.read(path);
     if (text === null) continue;
-    configs.push(readJsonConfig(path, text));
+    configs.push(markExtends(readJsonConfig(path, text)));
     jsonDirs.add(dirname(path));
   }
   for (const path of source.paths) {
@@ -83,9 +90,9 @@ export function readPyright(source: ConfigSource): { configs: PyrightConfig[]; u
     }
     const tool = (data.tool ?? {}) as Record<string, unknown>;
     const pyright = tool.pyright;
-    if (pyright && typeof pyright === 'object' && !jsonDirs.has(dirname(path))) configs.push(readTomlConfig('pyright', path, text, pyright as Record<string, unknown>));
+    if (pyright && typeof pyright === 'object' && !jsonDirs.has(dirname(path))) configs.push(markExtends(readTomlConfig('pyright', path, text, pyright as Record<string, unknown>)));
     const based = tool.basedpyright;
-    if (based && typeof based === 'object') configs.push(readTomlConfig('basedpyright', path, text, based as Record<string, unknown>));
+    if (based && typeof based === 'object') configs.push(markExtends(readTomlConfig('basedpyright', path, text, based as Record<string, unknown>)));
   }
   return { configs, unresolved };
 }

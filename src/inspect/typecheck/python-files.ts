@@ -198,6 +198,10 @@ export function pyrightMatchers(config: PyrightConfig): { include: (f: string) =
 }
 
 export function pyrightCheckedFiles(config: PyrightConfig, paths: readonly string[]): CheckedSet {
+  const inherits = config.settings.extends;
+  if (inherits && (!config.include || !config.exclude || !config.ignore)) {
+    return { kind: 'unresolved', reason: `${config.file} extends another configuration, which Gatehouse does not follow`, origin: inherits.origin };
+  }
   const { include, exclude, ignore } = pyrightMatchers(config);
   const files = new Set<string>();
   for (const file of pathsUnder(paths, config.dir)) if (PYTHON.test(file) && include(file) && !exclude(file) && !ignore(file)) files.add(file);

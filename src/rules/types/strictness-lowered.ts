@@ -183,8 +183,12 @@ function mypyFindings(base: MypyConfig | null, head: MypyConfig | null): Finding
 type Level = { value: string | boolean | undefined; setting: Setting | null; mode: string };
 
 function pyrightLevel(config: PyrightConfig, name: string): Level {
-  const mode = typeof config.settings.typeCheckingMode?.value === 'string' ? config.settings.typeCheckingMode.value : defaultMode(config.tool);
+  // A config that extends another (not followed) may inherit anything it does not write itself.
+  const inherits = config.settings.extends !== undefined;
+  const written = config.settings.typeCheckingMode?.value;
+  const mode = typeof written === 'string' ? written : inherits ? 'unknown' : defaultMode(config.tool);
   const setting = config.settings[name] ?? null;
+  if (!setting && inherits) return { value: undefined, setting: null, mode };
   if (setting) {
     const value = setting.value;
     if (name.startsWith('report') && typeof value === 'boolean') return { value: value ? 'error' : 'none', setting, mode };
