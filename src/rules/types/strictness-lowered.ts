@@ -313,7 +313,7 @@ Not compared, by decision: \`isolatedModules\`, \`verbatimModuleSyntax\`, \`eras
 
 ### Unresolvable (reported as \`warn\`)
 
-A value Gatehouse cannot know is never assumed: an \`extends\` package that is neither in the repository nor in the table, a missing or unparseable config, a circular chain, a \`tsc -p\` path that does not exist. Options that such a base could set are then unknown and not compared; this rule reports the new unresolvable part instead.`,
+A value Gatehouse cannot know is never assumed: an \`extends\` package that is neither in the repository nor in the table, a missing or unparseable config, a circular chain, a \`tsc -p\` path that does not exist, a pyright \`extends\` (not followed). Options that such a base could set are then unknown and not compared; this rule reports the new unresolvable part instead.`,
     bad: {
       base: {
         'package.json': '{\n  "name": "shop",\n  "private": true,\n  "scripts": { "typecheck": "tsc -p tsconfig.json" }\n}\n',
