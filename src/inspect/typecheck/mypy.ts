@@ -4,7 +4,7 @@ import { IniError, parseIni, type IniSection } from '../coverage/ini.js';
 import { tomlLocator } from '../coverage/python/toml-lines.js';
 import { dirname, joinPath } from '../config-eval/paths.js';
 import { unwrapLauncher } from '../commands/launchers.js';
-import { walkCommands } from '../commands/walk.js';
+import { gateCommandList } from './commands.js';
 import type { MypyConfig, MypySection, Origin, PatternList, Setting, Unresolved } from './model.js';
 
 /**
@@ -166,9 +166,9 @@ function readPyproject(file: string, text: string): MypyConfig | Unresolved | nu
 function mypyCommands(source: ConfigSource): { configFile: { path: string; origin: Origin } | null; targets: { text: string; dir: string; origin: Origin }[] } {
   let configFile: { path: string; origin: Origin } | null = null;
   const targets: { text: string; dir: string; origin: Origin }[] = [];
-  walkCommands(source, { stepLine: 'run', resolveDir: (dir, rel) => joinPath(dir, rel) ?? dir }, (site, words) => {
+  for (const { site, words } of gateCommandList(source)) {
     const found = unwrapLauncher(words, (name) => (name === 'mypy' || name === 'dmypy' ? name : null));
-    if (!found) return;
+    if (!found) continue;
     const args = found.words;
     for (let i = 0; i < args.length; i++) {
       const word = args[i]!;
@@ -181,7 +181,7 @@ function mypyCommands(source: ConfigSource): { configFile: { path: string; origi
       } else if (['-p', '--package', '-m', '--module', '--python-version', '--python-executable', '--exclude', '--cache-dir', '--platform'].includes(word.text)) i++;
       else if (!word.text.startsWith('-')) targets.push({ text: word.text, dir: site.dir, origin: { file: site.file, line: word.line } });
     }
-  });
+  }
   return { configFile, targets };
 }
 

@@ -57,7 +57,7 @@ function readTomlConfig(tool: 'pyright' | 'basedpyright', file: string, text: st
   return config;
 }
 
-export const isPyrightInput = (path: string): boolean => /(^|\/)(pyrightconfig\.json|pyproject\.toml)$/.test(path) && !path.split('/').includes('node_modules');
+export const isPyrightInput = (path: string): boolean => /(^|\/)(pyrightconfig\.json|pyproject\.toml)$/.test(path) && !/(^|\/)node_modules\//.test(path);
 
 /** pyright's `extends` is not followed: what it may set is unknown, and said so. */
 function markExtends(config: PyrightConfig): PyrightConfig {

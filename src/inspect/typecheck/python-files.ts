@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import { pathSet, pathsUnder } from '../config-source.js';
 import { dirname, joinPath } from '../config-eval/paths.js';
 import type { MypyConfig, MypySection, Origin, PatternList, PyrightConfig } from './model.js';
-import type { CheckedSet } from './ts-files.js';
+import { globTest, type CheckedSet } from './ts-files.js';
 
 /**
  * The Python files mypy and pyright check, from their configs and the file list.
@@ -184,7 +184,7 @@ function pathMatcher(list: PatternList | null, fallback: string[], dir: string):
   const patterns = (list ? list.patterns : fallback).map((p) => joinPath(list?.dir ?? dir, p.replace(/^\.\/?/, ''))).filter((p): p is string => p !== null);
   if (patterns.length === 0) return () => false;
   const globs = patterns.flatMap((p) => (p === '' ? ['**'] : [p, `${p}/**`]));
-  return picomatch(globs, { dot: true });
+  return globTest(globs, { dot: true });
 }
 
 export const PYRIGHT_DEFAULT_EXCLUDE = ['**/node_modules', '**/__pycache__', '**/.*'];

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { pathSet } from '../config-source.js';
+import { pathSet, pathsUnder } from '../config-source.js';
 import { dirname, joinPath } from '../config-eval/paths.js';
 import type { Origin, PatternList, TsProject } from './model.js';
 import { jsChecked, mergedOptions } from './ts-options.js';
@@ -42,27 +42,53 @@ const isFolderPattern = (pattern: string): boolean => {
   return !/[*?]/.test(last) && !last.includes('.');
 };
 
+/**
+ * Globs as one regular expression (picomatch's, joined): a monorepo has a tsconfig per package
+ * and each is tested against every file below it, where picomatch's own matcher objects cost
+ * several times more.
+ */
+export function globTest(globs: readonly string[], options: { dot: boolean }): (file: string) => boolean {
+  if (globs.length === 0) return () => false;
+  const regex = new RegExp(globs.map((glob) => picomatch.makeRe(glob, options).source).join('|'));
+  return (file) => regex.test(file);
+}
+
+const IMPLICIT_SEGMENT = /(^|\/)(node_modules|bower_components|jspm_packages)\//;
+
 /** A matcher for a list of include patterns (folders expanded, TypeScript's wildcard rules). */
 export function includeMatcher(list: PatternList, configDir: string): (file: string) => boolean {
   const globs = list.patterns.map((p) => repoPattern(p, list, configDir)).filter((p): p is string => p !== null);
   const expanded = globs.map((glob) => (glob === '' ? '**/*' : isFolderPattern(glob) ? `${glob}/**/*` : glob));
-  const match = picomatch(expanded.length > 0 ? expanded : ['\0'], { dot: false });
+  const match = globTest(expanded, { dot: false });
+  // Folders a pattern names literally may be matched; wildcards never enter them.
+  const named = new Set(globs.flatMap((glob) => glob.split('/')));
   return (file) => {
-    if (!match(file)) return false;
+    if (!match(file) || file.endsWith('.min.js')) return false;
+    if (!IMPLICIT_SEGMENT.test(file)) return true;
     const parts = file.split('/');
-    if (IMPLICIT.some((name) => parts.includes(name) && !globs.some((glob) => glob.split('/').includes(name)))) return false;
-    return !file.endsWith('.min.js');
+    return !IMPLICIT.some((name) => parts.includes(name) && !named.has(name));
   };
 }
 
 /** A matcher for exclude patterns: a pattern matches a file or any folder above it. */
 export function excludeMatcher(patterns: readonly string[]): (file: string) => boolean {
-  if (patterns.length === 0) return () => false;
-  const match = picomatch(
+  return globTest(
     patterns.flatMap((p) => [p, `${p.replace(/\/+$/, '')}/**`]),
     { dot: true },
   );
-  return (file) => match(file);
+}
+
+/** The literal folders include patterns start from (`packages/web/src` for `packages/web/src/**\/*.ts`), nested ones dropped. */
+function includeRoots(list: PatternList, configDir: string): string[] {
+  const roots = list.patterns
+    .map((p) => repoPattern(p, list, configDir))
+    .filter((p): p is string => p !== null)
+    .map((glob) => {
+      const scanned = picomatch.scan(glob);
+      return scanned.isGlob ? scanned.base : isFolderPattern(glob) ? glob : dirname(glob);
+    });
+  const sorted = [...new Set(roots)].sort();
+  return sorted.filter((root, i) => !sorted.slice(0, i).some((outer) => outer === '' || root.startsWith(`${outer}/`)));
 }
 
 export function excludePatterns(project: TsProject): string[] {
@@ -98,7 +124,10 @@ export function checkedFiles(project: TsProject, paths: readonly string[]): Chec
   if (include) {
     const included = includeMatcher(include, configDir);
     const excluded = excludeMatcher(excludePatterns(project));
-    for (const file of paths) if (hasExtension(file) && checked(file) && included(file) && !excluded(file)) files.add(file);
+    // Only the folders the patterns start from are scanned: a monorepo has a tsconfig per package.
+    for (const root of includeRoots(include, configDir)) {
+      for (const file of pathsUnder(paths, root)) if (hasExtension(file) && checked(file) && included(file) && !excluded(file)) files.add(file);
+    }
   }
   return { kind: 'static', files };
 }

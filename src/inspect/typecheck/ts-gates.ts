@@ -2,7 +2,7 @@ import { pathSet, type ConfigSource } from '../config-source.js';
 import { dirname, joinPath } from '../config-eval/paths.js';
 import { unwrapLauncher } from '../commands/launchers.js';
 import type { Word } from '../commands/shell.js';
-import { walkCommands } from '../commands/walk.js';
+import { gateCommandList } from './commands.js';
 import type { Setting, TsGate, Unresolved } from './model.js';
 import { TS_ORDER } from './ts-options.js';
 
@@ -42,7 +42,6 @@ export function tsGateUses(source: ConfigSource): { uses: TsGateUse[]; commands:
   const unresolved: Unresolved[] = [];
   const exists = pathSet(source.paths);
   let commands = 0;
-  const resolveDir = (dir: string, rel: string): string => joinPath(dir, rel) ?? dir;
   const configAt = (dir: string, target: string): string | null => {
     const path = joinPath(dir, target);
     if (path === null) return null;
@@ -50,11 +49,11 @@ export function tsGateUses(source: ConfigSource): { uses: TsGateUse[]; commands:
     const inside = joinPath(path, 'tsconfig.json');
     return inside !== null && exists.has(inside) ? inside : null;
   };
-  walkCommands(source, { stepLine: 'run', resolveDir }, (site, words) => {
+  for (const { site, words } of gateCommandList(source)) {
     const found = unwrapLauncher(words, (name) => (TOOLS.has(name) ? name : null));
-    if (!found) return;
+    if (!found) continue;
     const args = found.words;
-    if (args.some((word) => NOT_A_CHECK.has(word.text))) return;
+    if (args.some((word) => NOT_A_CHECK.has(word.text))) continue;
     commands++;
     const cliOptions: Record<string, Setting> = {};
     const projects: Word[] = [];
@@ -85,22 +84,22 @@ export function tsGateUses(source: ConfigSource): { uses: TsGateUse[]; commands:
       else positional.push(word);
     }
     const gate: TsGate = { how: build ? 'build' : 'project', site: site.id, origin: { file: site.file, line: found.line } };
-    if (!build && projects.length === 0 && positional.length > 0) return;
+    if (!build && projects.length === 0 && positional.length > 0) continue;
     if (projects.length === 0) {
       // tsc looks for tsconfig.json from its working folder upwards.
       let config: string | null = null;
       for (let dir: string | null = site.dir; dir !== null && config === null; dir = dir === '' ? null : dirname(dir)) config = configAt(dir, '.');
       if (config !== null) uses.push({ config, gate, build, cliOptions });
       else unresolved.push({ file: site.file, line: found.line, setting: 'tsc', expression: words.map((w) => w.text).join(' ').slice(0, 120), reason: `no tsconfig.json in ${site.dir || 'the repository root'} or above` });
-      return;
+      continue;
     }
     for (const project of projects) {
       const config = configAt(site.dir, project.text);
       if (config !== null) uses.push({ config, gate, build, cliOptions });
       else unresolved.push({ file: site.file, line: project.line, setting: 'tsc --project', expression: project.text, reason: 'no tsconfig at that path' });
     }
-  });
+  }
   return { uses, commands, unresolved };
 }
 
-export const isTsconfigName = (path: string): boolean => /(^|\/)tsconfig[^/]*\.json$/.test(path) && !path.split('/').includes('node_modules');
+export const isTsconfigName = (path: string): boolean => /(^|\/)tsconfig[^/]*\.json$/.test(path) && !/(^|\/)node_modules\//.test(path);
