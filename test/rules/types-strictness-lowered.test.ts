@@ -143,6 +143,11 @@ ruleTester(typesStrictnessLowered, {
         'package.json': `${JSON.stringify({ name: 'api', private: true, scripts: { typecheck: 'tsc --noEmit -p tsconfig.app.json' } }, null, 2)}\n`,
       },
     },
+    {
+      name: 'mypy: --strict moved from the gate command into mypy.ini',
+      base: { 'package.json': `${JSON.stringify({ name: 'billing', private: true, scripts: { typecheck: 'mypy --strict billing' } }, null, 2)}\n`, ...pySources },
+      head: { 'package.json': `${JSON.stringify({ name: 'billing', private: true, scripts: { typecheck: 'mypy billing' } }, null, 2)}\n`, 'mypy.ini': '[mypy]\nstrict = True\n', ...pySources },
+    },
   ],
   invalid: [
     {
@@ -295,6 +300,15 @@ ruleTester(typesStrictnessLowered, {
       base: { 'pyrightconfig.json': '{\n  "typeCheckingMode": "strict"\n}\n', ...pySources },
       head: { 'pyrightconfig.json': '{\n  "extends": "../shared/pyrightconfig.base.json"\n}\n', ...pySources },
       findings: [{ file: 'pyrightconfig.json', line: 2, side: 'head', severity: 'warn', message: "Cannot resolve extends `../shared/pyrightconfig.base.json` in pyrightconfig.json (pyright's extends is not followed" }],
+    },
+    {
+      name: 'mypy: --strict dropped and --no-strict-optional added on the gate command (GitHub workflow)',
+      base: { '.github/workflows/types.yml': 'name: types\non: [pull_request]\njobs:\n  mypy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: uv run mypy --strict billing\n', ...pySources },
+      head: { '.github/workflows/types.yml': 'name: types\non: [pull_request]\njobs:\n  mypy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: uv run mypy --no-strict-optional billing\n', ...pySources },
+      findings: [
+        { file: '.github/workflows/types.yml', line: 8, side: 'base', message: /^mypy strict no longer applies: disallow_any_generics, .* \(was true via strict in \.github\/workflows\/types\.yml:8; now false by default\)/ },
+        { file: '.github/workflows/types.yml', line: 8, side: 'head', message: 'mypy strict_optional loosened for all modules (was true by default; now false in .github/workflows/types.yml:8)' },
+      ],
     },
   ],
 });

@@ -42,6 +42,11 @@ export const MYPY_STRICT_FLAGS: Readonly<Record<string, boolean>> = {
   extra_checks: true,
 };
 
+/** Flags a `no_` prefix may negate (the strict set and the other flags commonly negated on command lines). */
+const MYPY_KNOWN_FLAGS: Readonly<Record<string, true>> = Object.fromEntries(
+  [...Object.keys(MYPY_STRICT_FLAGS), 'strict_optional', 'warn_no_return', 'warn_unreachable', 'implicit_optional', 'implicit_reexport', 'strict', 'local_partial_types', 'strict_bytes'].map((name) => [name, true]),
+);
+
 const BOOLEAN_TRUE = new Set(['true', '1', 'yes', 'on']);
 const BOOLEAN_FALSE = new Set(['false', '0', 'no', 'off']);
 const LIST_OPTIONS = new Set(['files', 'disable_error_code', 'enable_error_code', 'modules', 'packages']);
@@ -55,6 +60,8 @@ function canonical(key: string): { key: string; invert: boolean } {
   if (name === 'no_strict_optional') return { key: 'strict_optional', invert: true };
   if (name === 'no_warn_no_return') return { key: 'warn_no_return', invert: true };
   if (name === 'strict_concatenate') return { key: 'extra_checks', invert: false };
+  // Command-line negations (`--no-warn-unused-ignores`, `--no-check-untyped-defs`).
+  if (name.startsWith('no_') && name.slice(3) in MYPY_KNOWN_FLAGS) return { key: name.slice(3), invert: true };
   return { key: name, invert: false };
 }
 
@@ -162,27 +169,59 @@ function readPyproject(file: string, text: string): MypyConfig | Unresolved | nu
   return config;
 }
 
-/** Paths a `mypy` command checks and the config file it names, from scripts and workflow steps. */
-function mypyCommands(source: ConfigSource): { configFile: { path: string; origin: Origin } | null; targets: { text: string; dir: string; origin: Origin }[] } {
-  let configFile: { path: string; origin: Origin } | null = null;
-  const targets: { text: string; dir: string; origin: Origin }[] = [];
+/** Value-taking mypy options (their value is not a target). */
+const MYPY_VALUE_OPTIONS = new Set(['-p', '--package', '-m', '--module', '-c', '--command', '--python-version', '--python-executable', '--cache-dir', '--platform', '--follow-imports', '--custom-typeshed-dir', '--junit-xml', '--html-report', '--txt-report', '--linecount-report', '--linecoverage-report', '--memory-xml-report', '--cobertura-xml-report', '--xml-report', '--any-exprs-report', '--lineprecision-report', '--shadow-file', '--always-true', '--always-false', '--enable-error-code', '--disable-error-code', '--exclude', '--config-file', '--mypy-path', '--cache-map', '--package-root']);
+
+interface MypyCommands {
+  configFile: { path: string; origin: Origin } | null;
+  targets: { text: string; dir: string; origin: Origin }[];
+  /** Options given on the command line (`--strict`, `--no-strict-optional`, `--exclude`), which override the config file's. */
+  options: Record<string, Setting>;
+}
+
+/** Paths a `mypy` command checks, the config file it names and the options it sets, from scripts and workflow steps. */
+function mypyCommands(source: ConfigSource): MypyCommands {
+  const found: MypyCommands = { configFile: null, targets: [], options: {} };
+  const excludes: string[] = [];
   for (const { site, words } of gateCommandList(source)) {
-    const found = unwrapLauncher(words, (name) => (name === 'mypy' || name === 'dmypy' ? name : null));
-    if (!found) continue;
-    const args = found.words;
+    const launched = unwrapLauncher(words, (name) => (name === 'mypy' || name === 'dmypy' ? name : null));
+    if (!launched) continue;
+    let args = launched.words;
+    // `dmypy run -- src`: the daemon's subcommand, then mypy's own arguments.
+    if (launched.tool === 'dmypy') {
+      if (!['run', 'check'].includes(args[0]?.text ?? '')) continue;
+      args = args.slice(1).filter((word) => word.text !== '--');
+    }
     for (let i = 0; i < args.length; i++) {
       const word = args[i]!;
-      if (word.text === '--config-file' && args[i + 1]) {
-        const path = joinPath(site.dir, args[++i]!.text);
-        if (path !== null) configFile = { path, origin: { file: site.file, line: word.line } };
-      } else if (word.text.startsWith('--config-file=')) {
-        const path = joinPath(site.dir, word.text.slice('--config-file='.length));
-        if (path !== null) configFile = { path, origin: { file: site.file, line: word.line } };
-      } else if (['-p', '--package', '-m', '--module', '--python-version', '--python-executable', '--exclude', '--cache-dir', '--platform'].includes(word.text)) i++;
-      else if (!word.text.startsWith('-')) targets.push({ text: word.text, dir: site.dir, origin: { file: site.file, line: word.line } });
+      const origin = { file: site.file, line: word.line };
+      const eq = word.text.indexOf('=');
+      const flag = word.text.startsWith('--') && eq > 0 ? word.text.slice(0, eq) : word.text;
+      const inline = flag === word.text ? null : word.text.slice(eq + 1);
+      const value = (): string | null => (inline !== null ? inline : (args[++i]?.text ?? null));
+      if (flag === '--config-file') {
+        const text = value();
+        const path = text === null ? null : joinPath(site.dir, text);
+        if (path !== null) found.configFile = { path, origin };
+      } else if (flag === '--exclude') {
+        const text = value();
+        if (text !== null) {
+          excludes.push(text);
+          found.options.exclude = { value: [...excludes], origin };
+        }
+      } else if (flag === '--follow-imports' || flag === '--disable-error-code' || flag === '--enable-error-code') {
+        const text = value();
+        const key = flag.slice(2).replace(/-/g, '_');
+        if (text !== null) found.options[key] = { value: key === 'follow_imports' ? text : [...((found.options[key]?.value as string[] | undefined) ?? []), text], origin };
+      } else if (MYPY_VALUE_OPTIONS.has(flag)) {
+        if (inline === null) i++;
+      } else if (flag.startsWith('--')) {
+        const normal = normalise(flag.slice(2), 'True');
+        found.options[normal.key] = { value: normal.value, origin };
+      } else if (!flag.startsWith('-')) found.targets.push({ text: word.text, dir: site.dir, origin });
     }
   }
-  return { configFile, targets };
+  return found;
 }
 
 export function readMypy(source: ConfigSource): MypyConfig | null {
@@ -202,12 +241,15 @@ export function readMypy(source: ConfigSource): MypyConfig | null {
   }
   if (!config && commands.targets.length === 0) return null;
   config ??= { file: '', global: { modules: ['*'], options: {}, origin: { file: '', line: 1 } }, modules: new Map(), targets: { patterns: [], dir: '', origin: { file: '', line: 1 } }, unresolved: [] };
+  // Command-line options override the config file's global section.
+  Object.assign(config.global.options, commands.options);
   const files = config.global.options.files;
-  if (files && Array.isArray(files.value)) {
-    config.targets = { patterns: files.value.map(String), dir: dirname(config.file), origin: files.origin };
-  } else if (commands.targets.length > 0) {
+  if (commands.targets.length > 0) {
+    // Paths on the command line replace `files`.
     const first = commands.targets[0]!;
     config.targets = { patterns: commands.targets.map((t) => joinPath(t.dir, t.text) ?? t.text), dir: '', origin: first.origin };
+  } else if (files && Array.isArray(files.value)) {
+    config.targets = { patterns: files.value.map(String), dir: dirname(config.file), origin: files.origin };
   } else {
     config.targets = { patterns: ['.'], dir: '', origin: config.global.origin };
   }
