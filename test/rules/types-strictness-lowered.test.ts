@@ -148,6 +148,11 @@ ruleTester(typesStrictnessLowered, {
       base: { 'package.json': `${JSON.stringify({ name: 'billing', private: true, scripts: { typecheck: 'mypy --strict billing' } }, null, 2)}\n`, ...pySources },
       head: { 'package.json': `${JSON.stringify({ name: 'billing', private: true, scripts: { typecheck: 'mypy billing' } }, null, 2)}\n`, 'mypy.ini': '[mypy]\nstrict = True\n', ...pySources },
     },
+    {
+      name: 'TypeScript 6: strict: true removed, as strict is on by default',
+      base: { ...single('{\n  "compilerOptions": { "strict": true, "noEmit": true },\n  "include": ["src"]\n}\n'), 'package.json': `${JSON.stringify({ name: 'api', private: true, scripts: { typecheck: 'tsc --noEmit' }, devDependencies: { typescript: '^6.0.2' } }, null, 2)}\n` },
+      head: { ...single('{\n  "compilerOptions": { "noEmit": true },\n  "include": ["src"]\n}\n'), 'package.json': `${JSON.stringify({ name: 'api', private: true, scripts: { typecheck: 'tsc --noEmit' }, devDependencies: { typescript: '^6.0.2' } }, null, 2)}\n` },
+    },
   ],
   invalid: [
     {
@@ -176,7 +181,7 @@ ruleTester(typesStrictnessLowered, {
       base: monorepo(),
       head: monorepo({ 'tsconfig.base.json': strictBase.replace('    "noUncheckedIndexedAccess": true,\n', '') }),
       findings: [
-        { file: 'tsconfig.base.json', line: 5, side: 'base', message: 'noUncheckedIndexedAccess turned off in packages/core/tsconfig.json (was true in tsconfig.base.json:5; now false by default)' },
+        { file: 'tsconfig.base.json', line: 5, side: 'base', message: 'noUncheckedIndexedAccess turned off in packages/core/tsconfig.json (was true in tsconfig.base.json:5; now false by default in TypeScript 5)' },
         { file: 'tsconfig.base.json', line: 5, side: 'base', message: 'noUncheckedIndexedAccess turned off in packages/web/tsconfig.json' },
       ],
     },
@@ -309,6 +314,12 @@ ruleTester(typesStrictnessLowered, {
         { file: '.github/workflows/types.yml', line: 8, side: 'base', message: /^mypy strict no longer applies: disallow_any_generics, .* \(was true via strict in \.github\/workflows\/types\.yml:8; now false by default\)/ },
         { file: '.github/workflows/types.yml', line: 8, side: 'head', message: 'mypy strict_optional loosened for all modules (was true by default; now false in .github/workflows/types.yml:8)' },
       ],
+    },
+    {
+      name: 'TypeScript downgraded from 6 to 5 with strict unset: the defaults loosen, reported at the version line',
+      base: { ...single('{\n  "compilerOptions": { "noEmit": true },\n  "include": ["src"]\n}\n'), 'package.json': `${JSON.stringify({ name: 'api', private: true, scripts: { typecheck: 'tsc --noEmit' }, devDependencies: { typescript: '^6.0.2' } }, null, 2)}\n` },
+      head: { ...single('{\n  "compilerOptions": { "noEmit": true },\n  "include": ["src"]\n}\n'), 'package.json': `${JSON.stringify({ name: 'api', private: true, scripts: { typecheck: 'tsc --noEmit' }, devDependencies: { typescript: '~5.9.3' } }, null, 2)}\n` },
+      findings: [{ file: 'package.json', line: 8, side: 'head', message: /^10 type-checking flags loosened in tsconfig\.json: alwaysStrict turned off \(was true by default in TypeScript 6; now false by default in TypeScript 5\)/ }],
     },
   ],
 });

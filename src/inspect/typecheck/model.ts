@@ -47,6 +47,12 @@ export interface TsProject {
   include: PatternList | null;
   exclude: PatternList | null;
   files: PatternList | null;
+  /**
+   * The TypeScript major version the project's package.json asks for (devDependencies and the
+   * like, nearest package.json upwards), which decides defaults (`strict` is on by default from 6.0);
+   * null when no package.json names a readable version (5.x defaults are used).
+   */
+  typescript: { major: number | null; origin: Origin | null };
   /** The line of the config's own `extends` (where a changed base shows), or null. */
   extendsOrigin: Origin | null;
   /** Referenced tsconfigs (resolved paths) and the line of each reference. */

@@ -4,7 +4,8 @@ import type { Setting, TsProject } from './model.js';
  * TypeScript compiler options that decide how strictly code is checked, and which direction is
  * looser. `strict` itself is not compared: it is shorthand for the flags it implies, and each of
  * them is compared on its own (`strict: false` with every implied flag set to true is as strict).
- * Defaults are TypeScript 5.x's (`forceConsistentCasingInFileNames` true since 5.0).
+ * Defaults are TypeScript 5.x's (`forceConsistentCasingInFileNames` true since 5.0), and from
+ * TypeScript 6.0 `strict` (so its family) and `noUncheckedSideEffectImports` are on by default.
  */
 
 /** Flags `strict: true` turns on unless set explicitly (TypeScript `getStrictOptionValue`); strictBuiltinIteratorReturn since 5.6. */
@@ -67,6 +68,9 @@ export function mergedOptions(project: TsProject): Record<string, Setting> {
   return { ...project.options, ...project.cliOptions };
 }
 
+/** Options whose default became true in TypeScript 6.0. */
+const ON_FROM_6 = new Set<string>([...STRICT_FAMILY, 'strict', 'noUncheckedSideEffectImports']);
+
 export function effectiveOption(project: TsProject, name: string, merged = mergedOptions(project)): Effective {
   const set = merged[name];
   if (set !== undefined) return { kind: 'set', value: set.value, setting: set };
@@ -77,6 +81,7 @@ export function effectiveOption(project: TsProject, name: string, merged = merge
   if (project.unknownBase) return { kind: 'unknown' };
   const order = TS_ORDER[name];
   if (name === 'allowJs') return { kind: 'default', value: knownValue(effectiveOption(project, 'checkJs', merged)) === true };
+  if (ON_FROM_6.has(name) && (project.typescript.major ?? 5) >= 6) return { kind: 'default', value: true };
   return { kind: 'default', value: order && order.kind !== 'allow-tristate' ? order.default : undefined };
 }
 

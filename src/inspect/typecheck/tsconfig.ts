@@ -36,7 +36,7 @@ interface OwnConfig {
 }
 
 /** The merged state of a chain, before the gate's command-line options are added. */
-export type ResolvedConfig = Pick<TsProject, 'config' | 'options' | 'include' | 'exclude' | 'files' | 'references' | 'extendsOrigin' | 'unknownBase' | 'unresolved'>;
+export type ResolvedConfig = Pick<TsProject, 'config' | 'options' | 'include' | 'exclude' | 'files' | 'references' | 'typescript' | 'extendsOrigin' | 'unknownBase' | 'unresolved'>;
 
 const unresolved = (file: string, line: number, setting: string, expression: string, reason: string): Unresolved => ({ file, line, setting, expression: expression.slice(0, 120), reason });
 
@@ -168,7 +168,7 @@ export function resolveExtends(source: ConfigSource, fromFile: string, specifier
 }
 
 function emptyResolved(config: string): ResolvedConfig {
-  return { config, options: {}, include: null, exclude: null, files: null, references: [], extendsOrigin: null, unknownBase: null, unresolved: [] };
+  return { config, options: {}, include: null, exclude: null, files: null, references: [], typescript: { major: null, origin: null }, extendsOrigin: null, unknownBase: null, unresolved: [] };
 }
 
 /** Apply a base (already resolved) under the accumulated state: later settings override. */
@@ -234,4 +234,25 @@ export function resolveConfig(source: ConfigSource, file: string, stack: readonl
     else result.unresolved.push(unresolved(file, ref.line, 'references', ref.path, 'no tsconfig at that path'));
   }
   return result;
+}
+
+/**
+ * The TypeScript major version the nearest package.json (from the config's folder up to the
+ * root) that depends on `typescript` asks for: `5.9.3`, `^6.0.2`, `~5.4`, `>=6`; null for a
+ * range without a version (`latest`, `catalog:`, `workspace:*`) or when none names it.
+ */
+export function typescriptVersion(source: ConfigSource, config: string): TsProject['typescript'] {
+  for (let dir: string | null = dirname(config); dir !== null; dir = dir === '' ? null : dirname(dir)) {
+    const file = dir === '' ? 'package.json' : `${dir}/package.json`;
+    const text = source.read(file);
+    if (text === null) continue;
+    const doc = parseJsonc(text);
+    for (const field of ['devDependencies', 'dependencies', 'peerDependencies', 'optionalDependencies']) {
+      const entry = properties(property(doc.root, field), doc).find((dep) => dep.name === 'typescript');
+      if (!entry) continue;
+      const match = typeof entry.value.value === 'string' ? /^\s*(?:[\^~]|>=?|=)?\s*v?(\d+)/.exec(entry.value.value) : null;
+      return { major: match ? Number(match[1]) : null, origin: { file, line: entry.line } };
+    }
+  }
+  return { major: null, origin: null };
 }

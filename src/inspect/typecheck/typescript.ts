@@ -1,7 +1,7 @@
 import type { ConfigSource } from '../config-source.js';
 import type { TsGate, TsProject, Unresolved } from './model.js';
 import { isTsconfigName, tsGateUses } from './ts-gates.js';
-import { resolveConfig } from './tsconfig.js';
+import { resolveConfig, typescriptVersion } from './tsconfig.js';
 
 /**
  * The tsconfigs a revision's gates type-check, each with its chain resolved: those named by
@@ -30,7 +30,7 @@ export function readTypeScript(source: ConfigSource): { projects: TsProject[]; s
     let project = projects.get(config);
     if (!project) {
       const resolved = resolveConfig(source, config);
-      project = { ...resolved, gates: [], cliOptions: {} };
+      project = { ...resolved, typescript: typescriptVersion(source, config), gates: [], cliOptions: {} };
       projects.set(config, project);
     }
     return project;

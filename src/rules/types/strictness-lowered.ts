@@ -21,14 +21,14 @@ const place = (origin: Origin): string => `${origin.file}:${origin.line}`;
 const show = (value: unknown): string => (value === undefined ? 'unset' : JSON.stringify(value));
 
 /** Where a value comes from, for messages: `true via strict in tsconfig.base.json:4`. */
-function describeTs(effective: Effective): string {
+function describeTs(effective: Effective, project: TsProject): string {
   switch (effective.kind) {
     case 'set':
       return `${show(effective.value)} in ${place(effective.setting.origin)}${effective.setting.from ? ` from ${effective.setting.from}` : ''}`;
     case 'strict':
       return `${show(effective.value)} via strict in ${place(effective.strict.origin)}${effective.strict.from ? ` from ${effective.strict.from}` : ''}`;
     case 'default':
-      return `${show(effective.value)} by default`;
+      return `${show(effective.value)} by default${project.typescript.major !== null ? ` in TypeScript ${project.typescript.major}` : ''}`;
     case 'unknown':
       return 'unknown';
   }
@@ -78,7 +78,9 @@ function tsPoint(head: TsProject, before: Effective, after: Effective): { file: 
   const fromTable = (before.kind === 'set' && before.setting.from !== undefined) || (before.kind === 'strict' && before.strict.from !== undefined);
   if (fromTable && head.extendsOrigin) return { ...head.extendsOrigin, side: 'head' };
   const was = tsOrigin(before);
-  return was ? { ...was, side: 'base' } : { file: head.config, line: 1, side: 'head' };
+  if (was) return { ...was, side: 'base' };
+  // Default to default: the TypeScript version changed (`strict` is on by default from 6.0).
+  return head.typescript.origin ? { ...head.typescript.origin, side: 'head' } : { file: head.config, line: 1, side: 'head' };
 }
 
 function tsFindings(base: TsProject, head: TsProject): FindingDraft[] {
@@ -106,14 +108,14 @@ function tsFindings(base: TsProject, head: TsProject): FindingDraft[] {
     const names = group.map((entry) => entry.name);
     const viaStrict = group.every((entry) => (STRICT_FAMILY as readonly string[]).includes(entry.name) && (entry.after.kind === 'strict' || entry.before.kind === 'strict'));
     let message: string;
-    if (group.length === 1) message = `${first.name} ${first.verb} in ${head.config} (was ${describeTs(first.before)}; now ${describeTs(first.after)})`;
-    else if (viaStrict) message = `strict no longer applies in ${head.config}: ${names.join(', ')} turned off (was ${describeTs(first.before)}; now ${describeTs(first.after)})`;
-    else message = `${group.length} type-checking flags loosened in ${head.config}: ${group.map((entry) => `${entry.name} ${entry.verb} (was ${describeTs(entry.before)}; now ${describeTs(entry.after)})`).join('; ')}`;
+    if (group.length === 1) message = `${first.name} ${first.verb} in ${head.config} (was ${describeTs(first.before, base)}; now ${describeTs(first.after, head)})`;
+    else if (viaStrict) message = `strict no longer applies in ${head.config}: ${names.join(', ')} turned off (was ${describeTs(first.before, base)}; now ${describeTs(first.after, head)})`;
+    else message = `${group.length} type-checking flags loosened in ${head.config}: ${group.map((entry) => `${entry.name} ${entry.verb} (was ${describeTs(entry.before, base)}; now ${describeTs(entry.after, head)})`).join('; ')}`;
     return {
       message,
       ...first.at,
-      before: clip(group.map((entry) => `${entry.name}: ${describeTs(entry.before)}`)),
-      after: clip(group.map((entry) => `${entry.name}: ${describeTs(entry.after)}`)),
+      before: clip(group.map((entry) => `${entry.name}: ${describeTs(entry.before, base)}`)),
+      after: clip(group.map((entry) => `${entry.name}: ${describeTs(entry.after, head)}`)),
       key: `tsc:${head.config}:${viaStrict && group.length > 1 ? 'strict' : names.join(',')}`,
     };
   });
@@ -286,7 +288,7 @@ export const typesStrictnessLowered = defineRule({
 
 ### Effective values
 
-TypeScript: \`extends\` (a path, with \`.json\` appended when needed; an array, later entries overriding earlier ones; a workspace package of the repository; a published base from Gatehouse's table: @tsconfig/strictest, recommended, node16, node18, node20, node22, node24, vite-react), then the config's own \`compilerOptions\`, then the command line. \`strict\` is not compared itself: it turns on alwaysStrict, noImplicitAny, noImplicitThis, strictBindCallApply, strictBuiltinIteratorReturn (TypeScript 5.6+), strictFunctionTypes, strictNullChecks, strictPropertyInitialization and useUnknownInCatchVariables, unless one is set explicitly, and each of them is compared. So \`strict: false\` with all nine set to true is as strict, and moving \`strict\` into a base config changes nothing. Loosenings caused by one \`strict\` change are reported as one finding. Unset options take TypeScript 5.x's defaults.
+TypeScript: \`extends\` (a path, with \`.json\` appended when needed; an array, later entries overriding earlier ones; a workspace package of the repository; a published base from Gatehouse's table: @tsconfig/strictest, recommended, node16, node18, node20, node22, node24, vite-react), then the config's own \`compilerOptions\`, then the command line. \`strict\` is not compared itself: it turns on alwaysStrict, noImplicitAny, noImplicitThis, strictBindCallApply, strictBuiltinIteratorReturn (TypeScript 5.6+), strictFunctionTypes, strictNullChecks, strictPropertyInitialization and useUnknownInCatchVariables, unless one is set explicitly, and each of them is compared. So \`strict: false\` with all nine set to true is as strict, and moving \`strict\` into a base config changes nothing. Loosenings caused by one \`strict\` change are reported as one finding. Unset options take the defaults of the TypeScript major version the nearest package.json asks for (\`devDependencies.typescript\`): from 6.0 \`strict\` (so its whole family) and \`noUncheckedSideEffectImports\` are on by default, so removing \`strict: true\` there changes nothing, while downgrading to 5.x with \`strict\` unset is reported at the version line; without a readable version, 5.x defaults.
 
 mypy: \`strict = True\` (global only) turns on warn_unused_configs, disallow_any_generics, disallow_subclassing_any, disallow_untyped_calls, disallow_untyped_defs, disallow_incomplete_defs, check_untyped_defs, disallow_untyped_decorators, warn_redundant_casts, warn_unused_ignores, warn_return_any, strict_equality, extra_checks and turns off implicit_reexport (mypy 1.x), unless set explicitly. A per-module section inherits the global value of what it does not set. Inverted spellings (\`allow_untyped_defs\`, \`no_implicit_optional\`, \`strict_concatenate\`) are normalised.
 
