@@ -191,5 +191,23 @@ ruleTester(typesScopeNarrowed, {
         { file: 'pyrightconfig.json', line: 5, side: 'head', message: 'pyright no longer type-checks 1 file that still exists (its diagnostics are ignored (`ignore`)): tests/test_invoice.py' },
       ],
     },
+    {
+      name: 'the gate switched to a tsconfig that includes less',
+      base: {
+        'package.json': `${JSON.stringify({ name: 'api', private: true, scripts: { typecheck: 'tsc --noEmit -p tsconfig.json' } }, null, 2)}\n`,
+        'tsconfig.json': '{\n  "compilerOptions": { "strict": true },\n  "include": ["src", "scripts"]\n}\n',
+        'tsconfig.build.json': '{\n  "extends": "./tsconfig.json",\n  "include": ["src"]\n}\n',
+        'src/server.ts': 'export const port = 3000;\n',
+        'scripts/seed.ts': 'export const rows = 10;\n',
+      },
+      head: {
+        'package.json': `${JSON.stringify({ name: 'api', private: true, scripts: { typecheck: 'tsc --noEmit -p tsconfig.build.json' } }, null, 2)}\n`,
+        'tsconfig.json': '{\n  "compilerOptions": { "strict": true },\n  "include": ["src", "scripts"]\n}\n',
+        'tsconfig.build.json': '{\n  "extends": "./tsconfig.json",\n  "include": ["src"]\n}\n',
+        'src/server.ts': 'export const port = 3000;\n',
+        'scripts/seed.ts': 'export const rows = 10;\n',
+      },
+      findings: [{ file: 'package.json', line: 5, side: 'head', message: 'TypeScript (tsc) no longer type-checks 1 file that still exists (the gate now type-checks tsconfig.build.json instead of tsconfig.json, which does not include it): scripts/seed.ts' }],
+    },
   ],
 });

@@ -321,5 +321,11 @@ ruleTester(typesStrictnessLowered, {
       head: { ...single('{\n  "compilerOptions": { "noEmit": true },\n  "include": ["src"]\n}\n'), 'package.json': `${JSON.stringify({ name: 'api', private: true, scripts: { typecheck: 'tsc --noEmit' }, devDependencies: { typescript: '~5.9.3' } }, null, 2)}\n` },
       findings: [{ file: 'package.json', line: 8, side: 'head', message: /^10 type-checking flags loosened in tsconfig\.json: alwaysStrict turned off \(was true by default in TypeScript 6; now false by default in TypeScript 5\)/ }],
     },
+    {
+      name: 'a gated tsconfig that no longer parses is unresolvable',
+      base: single('{\n  "compilerOptions": { "strict": true },\n  "include": ["src"]\n}\n'),
+      head: single('{\n  "compilerOptions": { "strict": true }\n  "include": ["src"]\n}\n'),
+      findings: [{ file: 'tsconfig.json', line: 3, side: 'head', severity: 'warn', message: 'Cannot resolve tsconfig `tsconfig.json` in tsconfig.json (cannot be parsed (CommaExpected))' }],
+    },
   ],
 });

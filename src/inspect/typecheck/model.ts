@@ -31,7 +31,10 @@ export interface TsGate {
   how: 'build' | 'project' | 'every-config';
   /** The command as a site id (`cli:package.json#scripts.typecheck`), or '' for every-config. */
   site: string;
+  /** The command's line, or for a project built through `references`, the reference's line. */
   origin: Origin | null;
+  /** Reached through `references` of another gated tsconfig (`tsc -b`). */
+  reference?: boolean;
 }
 
 /** One tsconfig that a gate uses, with its `extends` chain resolved. */

@@ -42,7 +42,7 @@ export function readTypeScript(source: ConfigSource): { projects: TsProject[]; s
       const { config, gate } = queue.shift()!;
       const fresh = add(config, gate, use.cliOptions);
       // A referenced project's gate points at the reference, so a dropped reference is found at its line.
-      if (use.build && fresh) queue.push(...resolve(config).references.map((ref) => ({ config: ref.path, gate: { ...use.gate, origin: ref.origin } })));
+      if (use.build && fresh) queue.push(...resolve(config).references.map((ref) => ({ config: ref.path, gate: { ...use.gate, origin: ref.origin, reference: true } })));
     }
   }
   for (const [config, entry] of wanted) {

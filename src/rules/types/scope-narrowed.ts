@@ -40,13 +40,19 @@ function describeTs(project: TsProject | undefined): string {
 }
 
 /** Why a head tsconfig no longer checks a file. */
-function explainTs(file: string, base: TsProject, head: TsProject | undefined, headGated: ReadonlySet<string>): Reason {
+function explainTs(file: string, base: TsProject, head: TsProject | undefined, headProjects: readonly TsProject[]): Reason {
   if (!head) {
-    const stillThere = headGated.size > 0 && !headGated.has(base.config);
-    const gate = base.gates[0]?.origin;
+    // A command that ran this tsconfig now runs another one (`tsc -p tsconfig.build.json`).
+    const commands = new Set(base.gates.filter((gate) => !gate.reference && gate.site !== '').map((gate) => gate.site));
+    for (const other of headProjects) {
+      const gate = other.gates.find((candidate) => !candidate.reference && commands.has(candidate.site));
+      if (gate?.origin) {
+        return { reason: `the gate now type-checks ${other.config} instead of ${base.config}, which does not include it`, origin: gate.origin, side: 'head', key: `tsc:${base.config}:switched:${other.config}`, before: describeTs(base), after: describeTs(other) };
+      }
+    }
     return {
-      reason: stillThere ? `${base.config} is no longer type-checked by any gate` : `${base.config} is no longer type-checked`,
-      origin: gate ?? { file: base.config, line: 1 },
+      reason: `${base.config} is no longer type-checked by any gate`,
+      origin: base.gates[0]?.origin ?? { file: base.config, line: 1 },
       side: 'base',
       key: `tsc:${base.config}:not-gated`,
       before: describeTs(base),
@@ -102,7 +108,6 @@ function tsDrops(facts: { base: TypeCheckProjectFacts; head: TypeCheckProjectFac
   const headSets = head.facts.ts.map((project) => checkedFiles(project, head.paths));
   const lost = dropped(baseSets, headSets, pathSet(head.paths), renames);
   if (!lost) return [];
-  const headGated = new Set(head.facts.ts.map((project) => project.config));
   const drops: Drop[] = [];
   for (const { file, now } of lost) {
     const owner = base.facts.ts.find((project, i) => {
@@ -111,7 +116,7 @@ function tsDrops(facts: { base: TypeCheckProjectFacts; head: TypeCheckProjectFac
     })!;
     const config = renames.get(owner.config) ?? owner.config;
     const counterpart = head.facts.ts.find((project) => project.config === config);
-    drops.push({ tool: 'tsc', files: [now], ...explainTs(now, owner, counterpart, headGated) });
+    drops.push({ tool: 'tsc', files: [now], ...explainTs(now, owner, counterpart, head.facts.ts) });
   }
   return drops;
 }
