@@ -283,7 +283,7 @@ export const typesStrictnessLowered = defineRule({
     details: `### Which configurations are compared
 
 - **TypeScript**: each tsconfig named by a gate command in \`package.json\` scripts or workflow \`run:\` steps (\`tsc -p X\`, \`tsc --project X\`, \`tsc -b X…\` with its \`references\` followed transitively, \`vue-tsc\`, \`tsgo\`; a bare \`tsc\` uses the nearest \`tsconfig.json\` upwards), or every \`tsconfig*.json\` outside node_modules when no script or workflow runs tsc. A config is paired with the same path at base (following renames). Options given on the gate's command line (\`tsc -p . --skipLibCheck\`) count.
-- **mypy**: the config file mypy reads (\`--config-file\`, else \`mypy.ini\`, \`.mypy.ini\`, \`pyproject.toml\` with \`[tool.mypy]\`, \`setup.cfg\` with \`[mypy]\`): the global section, and each per-module section (\`[mypy-pkg.*]\`, \`[[tool.mypy.overrides]]\`) for the options it sets.
+- **mypy**: the config file mypy reads (\`--config-file\`, else \`mypy.ini\`, \`.mypy.ini\`, \`pyproject.toml\` with \`[tool.mypy]\`, \`setup.cfg\` with \`[mypy]\`) with the options of \`mypy\` commands in scripts and workflows over its global section (\`--strict\`, \`--no-strict-optional\`…), and each per-module section (\`[mypy-pkg.*]\`, \`[[tool.mypy.overrides]]\`) for the options it sets.
 - **pyright / basedpyright**: \`pyrightconfig.json\` or \`[tool.pyright]\`, and \`[tool.basedpyright]\`, per folder.
 
 ### Effective values
