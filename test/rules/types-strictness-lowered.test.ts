@@ -153,6 +153,16 @@ ruleTester(typesStrictnessLowered, {
       base: { ...single('{\n  "compilerOptions": { "strict": true, "noEmit": true },\n  "include": ["src"]\n}\n'), 'package.json': `${JSON.stringify({ name: 'api', private: true, scripts: { typecheck: 'tsc --noEmit' }, devDependencies: { typescript: '^6.0.2' } }, null, 2)}\n` },
       head: { ...single('{\n  "compilerOptions": { "noEmit": true },\n  "include": ["src"]\n}\n'), 'package.json': `${JSON.stringify({ name: 'api', private: true, scripts: { typecheck: 'tsc --noEmit' }, devDependencies: { typescript: '^6.0.2' } }, null, 2)}\n` },
     },
+    {
+      name: 'not strictness by decision: isolatedModules and verbatimModuleSyntax removed, allowJs turned on without checkJs',
+      base: single('{\n  "compilerOptions": { "strict": true, "isolatedModules": true, "verbatimModuleSyntax": true },\n  "include": ["src"]\n}\n'),
+      head: single('{\n  "compilerOptions": { "strict": true, "allowJs": true },\n  "include": ["src"]\n}\n'),
+    },
+    {
+      name: 'pyright: an explicit rule level removed where the mode default is the same',
+      base: { 'pyrightconfig.json': '{\n  "typeCheckingMode": "standard",\n  "reportMissingImports": "error"\n}\n', ...pySources },
+      head: { 'pyrightconfig.json': '{\n  "typeCheckingMode": "standard"\n}\n', ...pySources },
+    },
   ],
   invalid: [
     {
