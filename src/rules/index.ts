@@ -20,6 +20,8 @@ import { testsNoAssertions } from './tests/no-assertions.js';
 import { testsRunnerNarrowed } from './tests/runner-narrowed.js';
 import { testsSnapshotRewritten } from './tests/snapshot-rewritten.js';
 import { testsSwallowedFailure } from './tests/swallowed-failure.js';
+import { typesScopeNarrowed } from './types/scope-narrowed.js';
+import { typesStrictnessLowered } from './types/strictness-lowered.js';
 import { typeSuppression } from './types/suppression.js';
 
 /** Every rule Gatehouse ships, in documentation order. */
@@ -34,6 +36,8 @@ export const allRules: readonly Rule[] = [
   testsSnapshotRewritten,
   testsRunnerNarrowed,
   typeSuppression,
+  typesStrictnessLowered,
+  typesScopeNarrowed,
   lintSuppression,
   coverageIgnorePragma,
   coverageScopeNarrowed,
