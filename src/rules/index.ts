@@ -6,6 +6,8 @@ import { coverageTrueCoverage } from './coverage/true-coverage.js';
 import { configChanged } from './gatehouse/config-changed.js';
 import { unparseable } from './gatehouse/unparseable.js';
 import { protectedFileChanged } from './gates/protected-file-changed.js';
+import { lintRuleRelaxed } from './lint/rule-relaxed.js';
+import { lintScopeNarrowed } from './lint/scope-narrowed.js';
 import { lintSuppression } from './lint/suppression.js';
 import type { Rule } from './rule.js';
 import { testsAssertionWeakened } from './tests/assertion-weakened.js';
@@ -32,6 +34,8 @@ export const allRules: readonly Rule[] = [
   testsRunnerNarrowed,
   typeSuppression,
   lintSuppression,
+  lintRuleRelaxed,
+  lintScopeNarrowed,
   coverageIgnorePragma,
   coverageScopeNarrowed,
   coverageThresholdLowered,

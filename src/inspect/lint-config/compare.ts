@@ -137,7 +137,13 @@ function compareRules(group: Group, before: FileState, after: FileState, add: Ad
   const scope = configKey(group.tool, group.headChain.length > 0 ? group.headChain : group.baseChain);
   const headConfig = group.headChain.at(-1)!;
   const sharedNames = (state: FileState): string => state.shared.map((shared) => shared.written).join(', ');
-  for (const name of new Set([...before.rules.keys(), ...after.rules.keys()])) {
+  const names = [...new Set([...before.rules.keys(), ...after.rules.keys()])];
+  /** ruff/flake8: `S101` going off with `S` at the same line is one relaxation, reported for the shorter prefix. */
+  const coveredByPrefix = (name: string): boolean =>
+    headConfig.naming === 'prefixes' &&
+    names.some((other) => other !== name && name.startsWith(other) && before.rules.get(other)?.level === before.rules.get(name)?.level && after.rules.get(other)?.level === after.rules.get(name)?.level && sameOrigin(after.rules.get(other)?.origin, after.rules.get(name)?.origin));
+  for (const name of names) {
+    if (coveredByPrefix(name)) continue;
     const b = before.rules.get(name);
     const h = after.rules.get(name);
     const replaced = (level: Level): boolean => replacementsOf(name).some((other) => (after.rules.get(other)?.level ?? 0) >= level);
@@ -160,6 +166,8 @@ function compareRules(group: Group, before: FileState, after: FileState, add: Ad
     }
   }
 }
+
+const sameOrigin = (a: Origin | undefined, b: Origin | undefined): boolean => a !== undefined && b !== undefined && a.file === b.file && a.line === b.line;
 
 function compareShared(group: Group, before: FileState, after: FileState, add: Add): void {
   const scope = configKey(group.tool, group.headChain.length > 0 ? group.headChain : group.baseChain);

@@ -37,7 +37,8 @@ function shareFromReferenceName(name: string): { id: string; written: string } |
   if (name.startsWith('eslintrc:')) return { id: sharedFromExtends(name.slice(9)), written: `compat.extends('${name.slice(9)}')` };
   const reference = packageReference({ kind: 'builtin', file: '', line: 0, name });
   if (reference === null) return null;
-  return { id: sharedFromImport(reference.specifier, reference.path), written: `${reference.specifier}:${reference.path.join('.')}` };
+  const path = reference.path[0] === 'default' ? reference.path.slice(1) : reference.path;
+  return { id: sharedFromImport(reference.specifier, reference.path), written: `${reference.specifier}:${path.join('.')}` };
 }
 
 const isCall = (call: PackageCall, specifier: string | RegExp, ...names: string[]): boolean => {

@@ -46,7 +46,11 @@ export function readFlake8(source: ConfigSource): LintConfig | null {
       config.entries.push(perFileEntry(match[1]!.trim(), list.map((code) => ({ code, origin: { file, line: item.line } })), { file, line: item.line }));
     }
     const exclude = iniGet(ini, 'flake8', 'exclude');
-    if (exclude) config.defaultIgnores = excludeEntry(iniList(exclude).map((item) => item.text), { file, line: exclude.line }).ignores;
+    if (exclude) {
+      // `exclude` replaces flake8's defaults; kept as an entry so a finding can point at it.
+      config.defaultIgnores = [];
+      config.entries.push(excludeEntry(iniList(exclude).map((item) => item.text), { file, line: exclude.line }));
+    }
     const extend = iniGet(ini, 'flake8', 'extend-exclude');
     if (extend) config.entries.push(excludeEntry(iniList(extend).map((item) => item.text), { file, line: extend.line }));
     for (const [key, fallback] of [['max-line-length', 79], ['max-complexity', -1]] as const) {

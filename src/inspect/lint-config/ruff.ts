@@ -19,7 +19,7 @@ const DEFAULT_EXCLUDE = [
   '.bzr', '.direnv', '.eggs', '.git', '.git-rewrite', '.hg', '.ipynb_checkpoints', '.mypy_cache', '.nox', '.pants.d', '.pyenv', '.pytest_cache', '.pytype',
   '.ruff_cache', '.svn', '.tox', '.venv', '.vscode', '__pypackages__', '_build', 'buck-out', 'dist', 'node_modules', 'site-packages', 'venv',
 ];
-const DEFAULT_FILES = ['**/*.py', '**/*.pyi', '**/*.ipynb', '**/pyproject.toml'];
+const DEFAULT_FILES = ['**/*.py', '**/*.pyi', '**/*.ipynb'];
 
 type Table = Record<string, unknown>;
 const isTable = (value: unknown): value is Table => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -87,7 +87,11 @@ export function readRuff(source: ConfigSource, file: string): LintConfig | null 
     }
   }
   const exclude = found.table.exclude;
-  if (Array.isArray(exclude)) config.defaultIgnores = strings(exclude).map(pythonGlob);
+  if (Array.isArray(exclude)) {
+    // `exclude` replaces ruff's defaults; kept as an entry so a finding can point at it.
+    config.defaultIgnores = [];
+    config.entries.push(excludeEntry(strings(exclude), { file, line: locate.key(found.path, 'exclude') ?? rootLine }));
+  }
   const extendExclude = strings(found.table['extend-exclude']);
   if (extendExclude.length > 0) config.entries.push(excludeEntry(extendExclude, { file, line: locate.key(found.path, 'extend-exclude') ?? rootLine }));
   const include = found.table.include;

@@ -157,13 +157,13 @@ export function replacementsOf(rule: string): string[] {
 
 /** For the rule's documentation page. */
 export const REPLACEMENT_TABLE = [
-  ['core rules typescript-eslint extends (`no-unused-vars`, `no-shadow`, `no-redeclare`, `no-use-before-define`, `no-unused-expressions`, `no-empty-function`, … 24 in all)', '`@typescript-eslint/<same name>`'],
+  [`core rules typescript-eslint extends (\`no-unused-vars\`, \`no-shadow\`, \`no-redeclare\`, \`no-use-before-define\`, \`no-unused-expressions\`, \`no-empty-function\`, … ${TS_EXTENSION_RULES.length} in all)`, '`@typescript-eslint/<same name>`'],
   ['`no-throw-literal`, `@typescript-eslint/no-throw-literal`', '`@typescript-eslint/only-throw-error`'],
   ['`no-return-await`', '`@typescript-eslint/return-await`'],
   ['`@typescript-eslint/no-var-requires`', '`@typescript-eslint/no-require-imports`'],
   ['`@typescript-eslint/ban-types`', '`@typescript-eslint/no-restricted-types`, `no-unsafe-function-type`, `no-wrapper-object-types`'],
   ['deprecated core rules (`no-new-object`, `no-native-reassign`, `no-negated-in-lhs`)', '`no-object-constructor`, `no-global-assign`, `no-unsafe-negation`'],
-  ['core formatting rules (`indent`, `quotes`, `semi`, `max-len`, … 66 in all) and their `@typescript-eslint/` versions', '`@stylistic/<name>`, `@stylistic/js/<name>`, `@stylistic/ts/<name>`'],
+  [`core formatting rules (\`indent\`, \`quotes\`, \`semi\`, \`max-len\`, … ${STYLISTIC_RULES.length} in all) and their \`@typescript-eslint/\` versions`, '`@stylistic/<name>`, `@stylistic/js/<name>`, `@stylistic/ts/<name>`'],
   ['`import/<rule>` (eslint-plugin-import)', '`import-x/<rule>`'],
   ['`node/<rule>` (eslint-plugin-node)', '`n/<rule>`'],
 ] as const;
