@@ -31,6 +31,13 @@ ${options.rules ?? "      'no-console': 'error',\n      '@typescript-eslint/no-f
 );
 `;
 
+/** A config with a FlatCompat.config call the evaluator cannot read: the same unknown on both sides. */
+const withCompat = (rules: string): string =>
+  flat({ rules, extra: "\n  ...compat.config({ extends: ['airbnb-base'] })," }).replace(
+    "import tseslint from 'typescript-eslint';",
+    "import tseslint from 'typescript-eslint';\nimport { FlatCompat } from '@eslint/eslintrc';\n\nconst compat = new FlatCompat({ baseDirectory: import.meta.dirname });",
+  );
+
 const pyproject = (lint: string, top = 'line-length = 100'): string => `[project]
 name = "orders"
 version = "1.2.0"
@@ -136,6 +143,11 @@ export default [
       base: { ...py, 'pyproject.toml': pyproject('', 'line-length = 100\nselect = ["E", "F", "B"]\nignore = ["B008", "E731"]') },
       head: { ...py, 'pyproject.toml': pyproject('select = ["E", "F", "B"]\nignore = ["B008"]') },
     },
+    {
+      name: 'an unresolvable entry present on both sides does not hide the rest: a tightened rule is fine',
+      base: { ...src, 'eslint.config.mjs': withCompat("      'no-console': 'warn',") },
+      head: { ...src, 'eslint.config.mjs': withCompat("      'no-console': 'error',") },
+    },
   ],
   invalid: [
     {
@@ -237,10 +249,22 @@ export default [
       name: 'a rule severity the change makes depend on the environment is unresolvable (warn)',
       base: { ...src, 'eslint.config.mjs': flat() },
       head: { ...src, 'eslint.config.mjs': flat({ rules: "      'no-console': process.env.CI ? 'error' : 'off',\n      '@typescript-eslint/no-floating-promises': 'error',\n      complexity: ['error', { max: 10 }]," }) },
-      findings: [
-        { file: 'eslint.config.mjs', line: 13, severity: 'warn', side: 'base', message: /`no-console` \(error\) no longer set/ },
-        { file: 'eslint.config.mjs', line: 13, severity: 'warn', side: 'head', message: /Cannot resolve lint setting .*rules.no-console statically \(condition on environment variable\)/ },
-      ],
+      findings: [{ file: 'eslint.config.mjs', line: 13, severity: 'warn', side: 'head', message: /Cannot resolve lint setting .*rules.no-console statically \(condition on environment variable\)/ }],
+    },
+    {
+      name: 'an unresolvable entry present on both sides: a rule turned off is still reported',
+      base: { ...src, 'eslint.config.mjs': withCompat("      'no-console': 'error',") },
+      head: { ...src, 'eslint.config.mjs': withCompat("      'no-console': 'off',") },
+      findings: [{ file: 'eslint.config.mjs', line: 16, severity: 'block', message: /`no-console` lowered from error to off for 6 files/ }],
+    },
+    {
+      name: 'rules the change computes at run time: reported as unresolvable, not guessed',
+      base: { ...src, 'eslint.config.mjs': flat() },
+      head: {
+        ...src,
+        'eslint.config.mjs': flat({ rules: '      ...(process.env.STRICT ? strictRules : {}),' }).replace("import tseslint from 'typescript-eslint';", "import tseslint from 'typescript-eslint';\nimport { strictRules } from '@acme/eslint-rules';"),
+      },
+      findings: [{ file: 'eslint.config.mjs', line: 14, severity: 'warn', message: /Cannot resolve lint setting export\[3\]\.rules statically \(condition on environment variable\)/ }],
     },
   ],
 });

@@ -90,6 +90,11 @@ ruleTester(lintScopeNarrowed, {
       base: { ...py, 'pyproject.toml': pyproject('extend-exclude = ["build"]') },
       head: { ...py, 'pyproject.toml': pyproject('extend-exclude = ["build/"]\nline-length = 100') },
     },
+    {
+      name: 'a head config the change makes unresolvable is not guessed at (lint/rule-relaxed reports it)',
+      base: { 'package.json': pkg(), 'eslint.config.mjs': flat("'dist/'"), ...src },
+      head: { 'package.json': pkg(), 'eslint.config.mjs': "import { buildConfig } from '@acme/eslint-config';\n\nexport default await buildConfig({ strict: true });\n", ...src },
+    },
   ],
   invalid: [
     {

@@ -1,6 +1,6 @@
 import { pathsUnder } from '../config-source.js';
 import { fileState, governing, signature, type EffectiveRule, type FileState } from './effective.js';
-import type { Level, LintConfig, LintTool, Origin } from './model.js';
+import type { Level, LintConfig, LintTool, Origin, Unresolved } from './model.js';
 import { RELAXING_SHARED, replacementsOf, sharedIncludes } from './shared-configs.js';
 
 /**
@@ -69,6 +69,31 @@ function optionsLoosened(rule: string, before: unknown, after: unknown, key = ''
   return null;
 }
 
+/** Identity of an unresolved value without its line or position: the same expression unresolved on both sides is the same unknown. */
+export const unresolvedKey = (value: Unresolved): string => `${value.file}\0${value.reason}\0${value.expression.replace(/\s+/g, '')}`;
+
+/** What head values the change makes unresolvable can affect: one rule (`rules.<name>`), or the whole config. */
+export interface Unknowns {
+  /** Configs (by file) with a new unresolved entry, file list or ignore: nothing about their files can be compared. */
+  configs: Set<string>;
+  /** Rules whose new value is unresolved, by config file. */
+  rules: Map<string, Set<string>>;
+}
+
+export function newUnknowns(base: readonly LintConfig[], head: readonly LintConfig[]): Unknowns {
+  const known = new Set(base.flatMap((config) => config.unresolved).map(unresolvedKey));
+  const unknowns: Unknowns = { configs: new Set(), rules: new Map() };
+  for (const config of head) {
+    for (const value of config.unresolved) {
+      if (known.has(unresolvedKey(value))) continue;
+      const rule = /\.rules\.(.+)$/.exec(value.setting);
+      if (rule) unknowns.rules.set(config.file, new Set([...(unknowns.rules.get(config.file) ?? []), rule[1]!]));
+      else unknowns.configs.add(config.file);
+    }
+  }
+  return unknowns;
+}
+
 function configKey(tool: LintTool, chain: readonly LintConfig[]): string {
   return `${tool}:${chain.at(-1)?.dir ?? ''}`;
 }
@@ -98,6 +123,7 @@ export function compareLintSettings(
   const headGov = governing(head.configs);
   const headPaths = new Set(head.paths);
   const codes = universe([...base.configs, ...head.configs]);
+  const unknowns = newUnknowns(base.configs, head.configs);
   const groups = new Map<string, Group>();
   const candidates = new Set<string>();
   for (const dir of new Set(base.configs.map((config) => config.dir))) for (const file of pathsUnder(base.paths, dir)) candidates.add(file);
@@ -124,6 +150,13 @@ export function compareLintSettings(
     const after = fileState(group.headChain, group.headFile, codes);
     // Not linted on one side: nothing to compare here (lint/scope-narrowed reports files no longer linted).
     if (!before.linted || !after.linted) continue;
+    // A config the change made partly unresolvable is reported as such, not guessed at.
+    if (group.headChain.some((config) => unknowns.configs.has(config.file))) continue;
+    const unknownRules = new Set(group.headChain.flatMap((config) => [...(unknowns.rules.get(config.file) ?? [])]));
+    for (const name of unknownRules) {
+      before.rules.delete(name);
+      after.rules.delete(name);
+    }
     compareRules(group, before, after, add);
     compareShared(group, before, after, add);
     compareOptions(group, add);

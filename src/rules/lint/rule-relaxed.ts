@@ -1,5 +1,5 @@
 import type { FindingDraft } from '../../core/types.js';
-import { compareLintSettings } from '../../inspect/lint-config/compare.js';
+import { compareLintSettings, unresolvedKey } from '../../inspect/lint-config/compare.js';
 import type { LintConfig, Unresolved } from '../../inspect/lint-config/model.js';
 import { lintConfigInspector } from '../../inspect/lint-config/project-inspector.js';
 import { REPLACEMENT_TABLE } from '../../inspect/lint-config/shared-configs.js';
@@ -10,7 +10,6 @@ import { defineRule } from '../rule.js';
 /** How many affected files a finding names before it says "and N more". */
 const FILES_SHOWN = 5;
 
-const unresolvedKey = (value: Unresolved): string => `unresolved:${value.file}:${value.setting}\0${value.expression.replace(/\s+/g, '')}`;
 const allUnresolved = (configs: readonly LintConfig[]): Unresolved[] => configs.flatMap((config) => config.unresolved);
 
 const flatConfig = (rules: string): string => `import js from '@eslint/js';
@@ -89,7 +88,7 @@ Options are compared where their strength can be ordered (a larger \`max…\` nu
         line: value.line,
         side: 'head',
         after: value.expression,
-        key: unresolvedKey(value),
+        key: `unresolved:${unresolvedKey(value)}`,
         severity: 'warn',
       });
     }

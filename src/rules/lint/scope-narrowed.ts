@@ -2,6 +2,7 @@ import type { FindingDraft } from '../../core/types.js';
 import { governing, lintedFiles } from '../../inspect/lint-config/effective.js';
 import { ignoreList, relativeTo } from '../../inspect/lint-config/globs.js';
 import type { LintConfig, LintInvocation, LintTool, Origin } from '../../inspect/lint-config/model.js';
+import { newUnknowns } from '../../inspect/lint-config/compare.js';
 import { lintConfigInspector } from '../../inspect/lint-config/project-inspector.js';
 import { renamedPaths } from '../support/renames.js';
 import { defineRule } from '../rule.js';
@@ -96,12 +97,16 @@ export const lintScopeNarrowed = defineRule({
     const renames = renamedPaths(files);
     const linkedAtHead = new Set<string>();
     for (const map of after.values()) for (const file of map.keys()) linkedAtHead.add(file);
+    // A head config the change made partly unresolvable is reported by lint/rule-relaxed, not guessed at here.
+    const unknown = newUnknowns(base.facts.configs, head.facts.configs).configs;
     const removals = new Map<string, Removal>();
     for (const [tool, linted] of before) {
       for (const [file, chain] of linted) {
         const now = renames.get(file) ?? file;
         if (!headPaths.has(now) || linkedAtHead.has(now)) continue;
-        const why = explain(tool, headGov(now).get(tool) ?? [], now);
+        const headChain = headGov(now).get(tool) ?? [];
+        if (headChain.some((config) => unknown.has(config.file))) continue;
+        const why = explain(tool, headChain, now);
         const baseConfig = chain.at(-1)!;
         const key = `${tool}:${baseConfig.dir}:${why.key}`;
         const removal = removals.get(key) ?? { origin: why.origin ?? { file: baseConfig.file, line: 1 }, side: why.origin ? 'head' : 'base', reason: why.reason, key, files: [] };
