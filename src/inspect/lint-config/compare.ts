@@ -114,11 +114,33 @@ function universe(configs: readonly LintConfig[]): string[] {
   return [...codes];
 }
 
+const sameConfigsCache = new WeakMap<readonly LintConfig[], WeakMap<readonly LintConfig[], boolean>>();
+
+/**
+ * Whether two revisions' lint configs are the same settings written the same way (lines
+ * aside). With no renames, every file present on both sides then has the same effective settings
+ * and scope, so the per-file comparison can be skipped: the common audit that touches a
+ * package.json but no lint setting costs almost nothing.
+ */
+export function sameConfigs(base: readonly LintConfig[], head: readonly LintConfig[]): boolean {
+  let byHead = sameConfigsCache.get(base);
+  if (!byHead) sameConfigsCache.set(base, (byHead = new WeakMap()));
+  let same = byHead.get(head);
+  if (same === undefined) {
+    const text = (configs: readonly LintConfig[]): string =>
+      JSON.stringify(configs, (key, value: unknown) => (key === 'origin' || key === 'line' ? undefined : value instanceof Map ? [...(value as Map<unknown, unknown>)] : value));
+    same = text(base) === text(head);
+    byHead.set(head, same);
+  }
+  return same;
+}
+
 export function compareLintSettings(
   base: { configs: readonly LintConfig[]; paths: readonly string[] },
   head: { configs: readonly LintConfig[]; paths: readonly string[] },
   renames: ReadonlyMap<string, string>,
 ): Relaxation[] {
+  if (renames.size === 0 && sameConfigs(base.configs, head.configs)) return [];
   const baseGov = governing(base.configs);
   const headGov = governing(head.configs);
   const headPaths = new Set(head.paths);

@@ -41,6 +41,12 @@ interface CompiledEntry {
 }
 
 interface Compiled {
+  /**
+   * A key under which files match the same way, when every pattern of the config looks only at
+   * a file's folder, the suffix of its name after the first dot (`*.ts`, `*.d.ts`, `**`, `dir/`)
+   * or a literal name; null when some pattern needs the whole path.
+   */
+  matchKey: ((relative: string) => string) | null;
   globalIgnored: PathTest;
   defaults: PathTest;
   included: PathTest | null;
@@ -74,11 +80,41 @@ function compileEntry(config: LintConfig, entry: LintEntry): CompiledEntry {
   return { entry, files, ignores: anyMatch(entry.ignores, config.dot), addsFiles };
 }
 
+const SUFFIX_SEGMENT = /^(\*\*|\*(\.[\w.-]+)?|\*\.\{[\w.,-]+\})$/;
+const GLOB_CHARS = /[*?[\]{}()!+@]/;
+
+/** See `Compiled.matchKey`. */
+function matchKeyOf(patterns: readonly string[]): ((relative: string) => string) | null {
+  const literals = new Set<string>();
+  for (const raw of patterns) {
+    const pattern = raw.replace(/^!/, '');
+    if (pattern.endsWith('/')) continue;
+    const last = pattern.slice(pattern.lastIndexOf('/') + 1);
+    if (SUFFIX_SEGMENT.test(last)) continue;
+    if (GLOB_CHARS.test(last)) return null;
+    literals.add(last);
+  }
+  return (relative) => {
+    const slash = relative.lastIndexOf('/');
+    const name = relative.slice(slash + 1);
+    const dot = name.indexOf('.', 1);
+    const suffix = literals.has(name) ? `=${name}` : `${name.startsWith('.') ? '.' : ''}${dot < 0 ? '' : name.slice(dot)}`;
+    return `${relative.slice(0, slash + 1)}\0${suffix}`;
+  };
+}
+
 function compile(config: LintConfig): Compiled {
   let compiled = compiledCache.get(config);
   if (compiled) return compiled;
   const globals = config.entries.filter((entry) => entry.global).flatMap((entry) => entry.ignores);
+  const patterns = [
+    ...config.defaultFiles,
+    ...config.defaultIgnores,
+    ...(config.includes?.patterns ?? []),
+    ...config.entries.flatMap((entry) => [...(entry.files ?? []), ...entry.ignores, ...(entry.shared ? sharedFiles(entry.shared) : [])]),
+  ];
   compiled = {
+    matchKey: matchKeyOf(patterns),
     globalIgnored: ignoreList([...config.defaultIgnores, ...globals], config.dot),
     defaults: anyMatch(config.defaultFiles, config.dot),
     included: config.includes === null ? null : ignoreList(config.includes.patterns, config.dot),
@@ -88,8 +124,24 @@ function compile(config: LintConfig): Compiled {
   return compiled;
 }
 
-/** Whether a config lints a file at all, and which of its (non-global) entries apply: the file's signature. */
+const matchCache = new WeakMap<LintConfig, Map<string, { linted: boolean; matched: boolean[] }>>();
+
+/**
+ * Whether a config lints a file at all, and which of its (non-global) entries apply: the file's
+ * signature. Memoized per config: both lint rules ask the same question of every file.
+ */
 function matchConfig(config: LintConfig, file: string): { linted: boolean; matched: boolean[] } {
+  let cache = matchCache.get(config);
+  if (!cache) matchCache.set(config, (cache = new Map<string, { linted: boolean; matched: boolean[] }>()));
+  const relative = relativeTo(config.dir, file);
+  const matchKey = compile(config).matchKey;
+  const key = relative === null ? '\0outside' : matchKey ? matchKey(relative) : file;
+  let result = cache.get(key);
+  if (!result) cache.set(key, (result = matchConfigUncached(config, file)));
+  return result;
+}
+
+function matchConfigUncached(config: LintConfig, file: string): { linted: boolean; matched: boolean[] } {
   const compiled = compile(config);
   const relative = relativeTo(config.dir, file);
   if (relative === null || !config.enabled.value || compiled.globalIgnored(relative)) return { linted: false, matched: [] };
@@ -103,7 +155,15 @@ function matchConfig(config: LintConfig, file: string): { linted: boolean; match
 export function governing(configs: readonly LintConfig[]): (file: string) => Map<LintTool, LintConfig[]> {
   const byDir = new Map<string, LintConfig[]>();
   for (const config of configs) byDir.set(config.dir, [...(byDir.get(config.dir) ?? []), config]);
+  // Every file of a folder has the same governing configs: computed once per folder.
+  const memo = new Map<string, Map<LintTool, LintConfig[]>>();
   return (file) => {
+    const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+    let result = memo.get(folder);
+    if (!result) memo.set(folder, (result = governFolder(file)));
+    return result;
+  };
+  function governFolder(file: string): Map<LintTool, LintConfig[]> {
     const dirs: string[] = [];
     const parts = file.split('/');
     for (let i = parts.length - 1; i >= 0; i--) dirs.push(parts.slice(0, i).join('/'));
@@ -128,7 +188,7 @@ export function governing(configs: readonly LintConfig[]): (file: string) => Map
     if (flat) result.set('eslint', [flat]);
     else if (legacyChain.length > 0) result.set('eslint', legacyChain);
     return result;
-  };
+  }
 }
 
 function mergeRule(rules: Map<string, EffectiveRule>, name: string, setting: RuleSetting): void {
@@ -157,6 +217,11 @@ export function fileState(chain: readonly LintConfig[], file: string, universe: 
     });
   }
   return { configs: [...chain], linted, rules, shared };
+}
+
+/** Whether every config of the chain lints the file (no rules merged: the scope alone). */
+export function lints(chain: readonly LintConfig[], file: string): boolean {
+  return chain.length > 0 && chain.every((config) => matchConfig(config, file).linted);
 }
 
 /** A signature of the file: configs and matched entries. Files with one signature have one effective state. */
@@ -200,7 +265,7 @@ export function lintedFiles(configs: readonly LintConfig[], paths: readonly stri
   const out = new Map<LintTool, Map<string, LintConfig[]>>();
   for (const file of candidates) {
     for (const [tool, chain] of govern(file)) {
-      if (!fileState(chain, file, []).linted) continue;
+      if (!lints(chain, file)) continue;
       let files = out.get(tool);
       if (!files) out.set(tool, (files = new Map<string, LintConfig[]>()));
       files.set(file, chain);

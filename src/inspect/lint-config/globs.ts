@@ -10,31 +10,50 @@ import picomatch from 'picomatch';
 
 export type PathTest = (relative: string) => boolean;
 
-const cache = new Map<string, (path: string) => boolean>();
+const cache = new Map<string, RegExp>();
 
-function compile(pattern: string, dot: boolean): (path: string) => boolean {
-  const key = `${dot ? 1 : 0}\0${pattern}`;
-  let test = cache.get(key);
-  if (!test) {
-    test = picomatch(pattern, { dot });
-    if (cache.size > 4096) cache.clear();
-    cache.set(key, test);
+const GLOB_CHARS = /[*?[\]{}()!+@]/;
+
+/**
+ * The shapes most lint globs take, tested without a regular expression when dot files match
+ * anyway (`dot: true`): `**\/*.ts`, `dir/**`, `**\/name`, a literal path. A large repository
+ * tests every file against every pattern, and these are most of them.
+ */
+function fastPath(pattern: string, dot: boolean): ((path: string) => boolean) | null {
+  if (!dot) return null;
+  const extension = /^\*\*\/\*(\.[\w-]+)$/.exec(pattern)?.[1];
+  if (extension !== undefined) return (path) => path.endsWith(extension) && path.length > extension.length && path[path.length - extension.length - 1] !== '/';
+  if (pattern.endsWith('/**') && !GLOB_CHARS.test(pattern.slice(0, -3))) {
+    const prefix = pattern.slice(0, -2);
+    return (path) => path.startsWith(prefix);
   }
-  return test;
+  if (pattern.startsWith('**/') && !GLOB_CHARS.test(pattern.slice(3))) {
+    const name = pattern.slice(3);
+    return (path) => path === name || path.endsWith(`/${name}`);
+  }
+  if (!GLOB_CHARS.test(pattern)) return (path) => path === pattern;
+  return null;
+}
+
+/** A pattern as a regular expression (tested directly: picomatch's matcher functions cost several times more per call). */
+function compile(pattern: string, dot: boolean): (path: string) => boolean {
+  const fast = fastPath(pattern, dot);
+  if (fast) return fast;
+  const key = `${dot ? 1 : 0}\0${pattern}`;
+  let re = cache.get(key);
+  if (!re) {
+    re = picomatch.makeRe(pattern, { dot });
+    if (cache.size > 4096) cache.clear();
+    cache.set(key, re);
+  }
+  const compiled = re;
+  return (path) => compiled.test(path);
 }
 
 /** Any pattern matches the file (no negation): ESLint `files`. */
 export function anyMatch(patterns: readonly string[], dot: boolean): PathTest {
   const tests = patterns.map((pattern) => compile(pattern.replace(/^\.\//, ''), dot));
   return (relative) => tests.some((test) => test(relative));
-}
-
-/** The folders a file is in, as `a/`, `a/b/`… (with the trailing slash ignore patterns use for folders). */
-function folders(relative: string): string[] {
-  const parts = relative.split('/');
-  const out: string[] = [];
-  for (let i = 1; i < parts.length; i++) out.push(`${parts.slice(0, i).join('/')}/`);
-  return out;
 }
 
 /**
@@ -50,13 +69,25 @@ export function ignoreList(patterns: readonly string[], dot: boolean): PathTest 
     const test = compile(folderOnly ? body.slice(0, -1) : body, dot);
     return { negated, folderOnly, test };
   });
-  return (relative) => {
-    const dirs = folders(relative);
-    let ignored = false;
-    for (const { negated, folderOnly, test } of compiled) {
-      const hit = (!folderOnly && test(relative)) || dirs.some((dir) => test(dir.slice(0, -1)));
-      if (hit) ignored = !negated;
+  // Which patterns match a folder is the same for every file in it: computed once per folder.
+  const folderHits = new Map<string, boolean[]>();
+  const hitsOf = (folder: string): boolean[] => {
+    let hits = folderHits.get(folder);
+    if (!hits) {
+      const slash = folder.lastIndexOf('/');
+      const parent = slash < 0 ? null : hitsOf(folder.slice(0, slash));
+      hits = compiled.map(({ test }, i) => (parent?.[i] ?? false) || test(folder));
+      folderHits.set(folder, hits);
     }
+    return hits;
+  };
+  return (relative) => {
+    const slash = relative.lastIndexOf('/');
+    const folder = slash < 0 ? null : hitsOf(relative.slice(0, slash));
+    let ignored = false;
+    compiled.forEach(({ negated, folderOnly, test }, i) => {
+      if ((folder?.[i] ?? false) || (!folderOnly && test(relative))) ignored = !negated;
+    });
     return ignored;
   };
 }

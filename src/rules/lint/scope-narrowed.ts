@@ -2,7 +2,7 @@ import type { FindingDraft } from '../../core/types.js';
 import { governing, lintedFiles } from '../../inspect/lint-config/effective.js';
 import { ignoreList, relativeTo } from '../../inspect/lint-config/globs.js';
 import type { LintConfig, LintInvocation, LintTool, Origin } from '../../inspect/lint-config/model.js';
-import { newUnknowns } from '../../inspect/lint-config/compare.js';
+import { newUnknowns, sameConfigs } from '../../inspect/lint-config/compare.js';
 import { lintConfigInspector } from '../../inspect/lint-config/project-inspector.js';
 import { renamedPaths } from '../support/renames.js';
 import { defineRule } from '../rule.js';
@@ -90,6 +90,9 @@ export const lintScopeNarrowed = defineRule({
     const facts = project(lintConfigInspector);
     if (!facts) return [];
     const { base, head } = facts;
+    const invocations = compareInvocations(base.facts.invocations, head.facts.invocations);
+    // Same configs and no file renamed: every file still present is linted exactly as before.
+    if (renamedPaths(files).size === 0 && sameConfigs(base.facts.configs, head.facts.configs)) return invocations;
     const before = lintedFiles(base.facts.configs, base.paths);
     const after = lintedFiles(head.facts.configs, head.paths);
     const headGov = governing(head.facts.configs);
@@ -127,7 +130,7 @@ export const lintScopeNarrowed = defineRule({
         key: removal.key,
       };
     });
-    findings.push(...compareInvocations(base.facts.invocations, head.facts.invocations));
+    findings.push(...invocations);
     return findings;
   },
 });

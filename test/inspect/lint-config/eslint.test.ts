@@ -157,3 +157,18 @@ describe('legacy ESLint config', () => {
     expect(effectiveOf(files, 'a.js', 'eslint').rules).toEqual({ 'no-var': 2 });
   });
 });
+
+describe('matching memoized by folder and name suffix', () => {
+  it('keeps files apart that a literal name, a suffix or a whole-path pattern tells apart', () => {
+    const config = "export default [\n  { ignores: ['**/index.ts', 'src/gen-*.ts'] },\n  { files: ['**/*.ts'], rules: { eqeqeq: 'error' } },\n  { files: ['**/*.test.ts'], rules: { eqeqeq: 'off' } },\n];\n";
+    const files = { 'eslint.config.js': config, 'src/a.ts': '', 'src/b.ts': '', 'src/index.ts': '', 'src/a.test.ts': '', 'src/gen-x.ts': '' };
+    expect(effectiveOf(files, 'src/a.ts', 'eslint')).toMatchObject({ linted: true, rules: { eqeqeq: 2 } });
+    expect(effectiveOf(files, 'src/b.ts', 'eslint')).toMatchObject({ linted: true, rules: { eqeqeq: 2 } });
+    expect(effectiveOf(files, 'src/a.test.ts', 'eslint')).toMatchObject({ linted: true, rules: { eqeqeq: 0 } });
+    expect(effectiveOf(files, 'src/index.ts', 'eslint').linted).toBe(false);
+    expect(effectiveOf(files, 'src/gen-x.ts', 'eslint').linted).toBe(false);
+    const suffixOnly = { 'eslint.config.js': "export default [\n  { ignores: ['**/index.ts'] },\n  { files: ['**/*.ts'], rules: { eqeqeq: 'error' } },\n];\n", 'lib/index.ts': '', 'lib/main.ts': '' };
+    expect(effectiveOf(suffixOnly, 'lib/main.ts', 'eslint').linted).toBe(true);
+    expect(effectiveOf(suffixOnly, 'lib/index.ts', 'eslint').linted).toBe(false);
+  });
+});
