@@ -266,5 +266,24 @@ export default [
       },
       findings: [{ file: 'eslint.config.mjs', line: 14, severity: 'warn', message: /Cannot resolve lint setting export\[3\]\.rules statically \(condition on environment variable\)/ }],
     },
+    {
+      name: 'rules turned off on the command line of the lint script and a workflow step',
+      base: {
+        ...src,
+        'eslint.config.mjs': flat(),
+        '.github/workflows/ci.yml': 'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ruff check .\n',
+      },
+      head: {
+        ...src,
+        'package.json': pkg.replace('eslint . --max-warnings 0', "eslint . --rule 'no-console: off' --max-warnings 0"),
+        'eslint.config.mjs': flat(),
+        '.github/workflows/ci.yml': 'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ruff check . --extend-ignore E501,B008\n',
+      },
+      findings: [
+        { file: '.github/workflows/ci.yml', line: 6, message: '`B008` turned off on the command line of `ruff`', before: 'ruff check .', after: 'ruff check . --extend-ignore E501,B008' },
+        { file: '.github/workflows/ci.yml', line: 6, message: '`E501` turned off on the command line of `ruff`' },
+        { file: 'package.json', line: 6, message: '`no-console` turned off on the command line of `eslint`' },
+      ],
+    },
   ],
 });

@@ -95,6 +95,11 @@ ruleTester(lintScopeNarrowed, {
       base: { 'package.json': pkg(), 'eslint.config.mjs': flat("'dist/'"), ...src },
       head: { 'package.json': pkg(), 'eslint.config.mjs': "import { buildConfig } from '@acme/eslint-config';\n\nexport default await buildConfig({ strict: true });\n", ...src },
     },
+    {
+      name: 'linted paths widened and flags reordered on the command line',
+      base: { 'package.json': pkg('eslint src scripts --max-warnings 0'), 'eslint.config.mjs': flat("'dist/'"), ...src },
+      head: { 'package.json': pkg('eslint --max-warnings=0 .'), 'eslint.config.mjs': flat("'dist/'"), ...src },
+    },
   ],
   invalid: [
     {
@@ -176,6 +181,21 @@ ruleTester(lintScopeNarrowed, {
       base: { 'package.json': pkg('biome check --error-on-warnings .'), 'biome.json': '{}\n', ...src },
       head: { 'package.json': pkg('biome check .'), 'biome.json': '{}\n', ...src },
       findings: [{ file: 'package.json', line: 7, message: '`biome` no longer fails on warnings' }],
+    },
+    {
+      name: 'the lint command lints fewer paths and ignores a folder; ruff excludes one on its command line',
+      base: { 'package.json': pkg('eslint . --max-warnings 0'), '.github/workflows/ci.yml': workflow('ruff check app tests'), 'eslint.config.mjs': flat("'dist/'"), ...src },
+      head: {
+        'package.json': pkg("eslint src --ignore-pattern 'src/legacy/**' --max-warnings 0"),
+        '.github/workflows/ci.yml': workflow('ruff check app tests --extend-exclude app/legacy'),
+        'eslint.config.mjs': flat("'dist/'"),
+        ...src,
+      },
+      findings: [
+        { file: '.github/workflows/ci.yml', line: 11, message: '`ruff` now ignores `app/legacy` on its command line' },
+        { file: 'package.json', line: 7, message: '`eslint` no longer lints `.` (paths src instead of .)' },
+        { file: 'package.json', line: 7, message: '`eslint` now ignores `src/legacy/**` on its command line' },
+      ],
     },
   ],
 });

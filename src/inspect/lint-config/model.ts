@@ -108,6 +108,12 @@ export interface LintInvocation {
   errorOnWarnings: boolean;
   /** ESLint `--quiet`: warnings are not reported, so `--max-warnings` no longer counts them. */
   quiet: boolean;
+  /** Paths and globs the command lints, as written (`.` when none: every linter defaults to its working directory). */
+  paths: string[];
+  /** Ignores given on the command line: ESLint/oxlint `--ignore-pattern`, ruff/flake8 `--exclude`/`--extend-exclude`. */
+  ignores: string[];
+  /** Rules or codes the command line turns off: ESLint `--rule 'x: off'`, oxlint `-A x`, ruff/flake8 `--ignore`/`--extend-ignore`, Biome `--skip`. */
+  rulesOff: string[];
 }
 
 export interface LintFacts {

@@ -1,6 +1,6 @@
 import type { FindingDraft } from '../../core/types.js';
 import { compareLintSettings, unresolvedKey } from '../../inspect/lint-config/compare.js';
-import type { LintConfig, Unresolved } from '../../inspect/lint-config/model.js';
+import type { LintConfig, LintInvocation, Unresolved } from '../../inspect/lint-config/model.js';
 import { lintConfigInspector } from '../../inspect/lint-config/project-inspector.js';
 import { REPLACEMENT_TABLE } from '../../inspect/lint-config/shared-configs.js';
 import { clip } from '../support/excerpt.js';
@@ -26,13 +26,35 @@ ${rules}
 );
 `;
 
+/** Rules and codes a linter's command line newly turns off (`--rule 'x: off'`, `-A x`, `--ignore E501`, `--skip`), by script or step. */
+function commandLineRulesOff(base: readonly LintInvocation[], head: readonly LintInvocation[]): FindingDraft[] {
+  const before = new Map(base.map((invocation) => [invocation.id, invocation]));
+  const findings: FindingDraft[] = [];
+  for (const after of head) {
+    const previous = before.get(after.id);
+    for (const rule of after.rulesOff) {
+      if (previous?.rulesOff.includes(rule)) continue;
+      findings.push({
+        message: `\`${rule}\` turned off on the command line of \`${after.tool}\``,
+        file: after.file,
+        line: after.line,
+        side: 'head',
+        ...(previous ? { before: previous.text } : {}),
+        after: after.text,
+        key: `${after.id}:off:${rule}`,
+      });
+    }
+  }
+  return findings;
+}
+
 export const lintRuleRelaxed = defineRule({
   id: 'lint/rule-relaxed',
   category: 'lint-config',
   severity: 'block',
   docs: {
     summary:
-      "A lint rule's effective severity lowered (error → warn/off) or its options loosened for some files, a shareable config removed or replaced by a weaker one, `noInlineConfig` turned off, or a ruff/flake8 code no longer selected or a limit raised; with the files affected.",
+      "A lint rule's effective severity lowered (error → warn/off) or its options loosened for some files, a shareable config removed or replaced by a weaker one, `noInlineConfig` turned off, or a ruff/flake8 code no longer selected or a limit raised, with the files affected; rules turned off on a linter's command line.",
     why: 'A lint gate is only as strong as its rules. Turning a rule off, or down to a warning that never fails the run, lets the code it was catching through every later change, without a single disable comment to review.',
     fix: 'Restore the rule (or fix the code it reports). If the rule truly does not fit some files, scope the exception narrowly with `files` and have a human approve it.',
     details: `ESLint flat and legacy configs, Biome, oxlint, ruff and flake8 are read statically (see [docs/linters.md](../linters.md)). For every file the config lints, the effective setting of each rule is computed on both sides with ESLint's merge semantics; one finding is reported per config and rule, naming the files affected.
@@ -45,7 +67,9 @@ Not reported: a rule turned off together with its standard replacement at least 
 | --- | --- |
 ${REPLACEMENT_TABLE.map(([rule, replacement]) => `| ${rule} | ${replacement} |`).join('\n')}
 
-Options are compared where their strength can be ordered (a larger \`max…\` number, an \`allow…\`/\`ignore…\` flag turned on or list grown, a \`check…\`/\`require…\` flag turned off: block); any other change of options, and a rule removed where only shareable configs can still set it, is a \`warn\`. A config value that cannot be resolved statically is reported as a \`warn\` with its reason and line.`,
+Options are compared where their strength can be ordered (a larger \`max…\` number, an \`allow…\`/\`ignore…\` flag turned on or list grown, a \`check…\`/\`require…\` flag turned off: block); any other change of options, and a rule removed where only shareable configs can still set it, is a \`warn\`. A config value that cannot be resolved statically is reported as a \`warn\` with its reason and line; what it could affect (one rule, or the whole config when it is an entry, a file list or an ignore) is then not compared, rather than guessed. The same expression unresolved on both sides is the same unknown on both, so the rest is still compared.
+
+On the command lines of \`package.json\` scripts and workflow steps, rules a change turns off are reported too: ESLint \`--rule 'name: off'\`, oxlint \`-A\`/\`--allow\`, ruff and flake8 \`--ignore\`/\`--extend-ignore\`, Biome \`--skip\`.`,
     bad: {
       base: { 'eslint.config.mjs': flatConfig("      '@typescript-eslint/no-explicit-any': 'error',"), 'src/api.ts': 'export const get = (id: string): string => id;\n' },
       head: { 'eslint.config.mjs': flatConfig("      '@typescript-eslint/no-explicit-any': 'off',"), 'src/api.ts': 'export const get = (id: string): string => id;\n' },
@@ -79,6 +103,7 @@ Options are compared where their strength can be ordered (a larger \`max…\` nu
         ...(relaxation.unordered ? { severity: 'warn' as const } : {}),
       };
     });
+    findings.push(...commandLineRulesOff(facts.base.facts.invocations, facts.head.facts.invocations));
     const known = new Set(allUnresolved(facts.base.facts.configs).map(unresolvedKey));
     for (const value of allUnresolved(facts.head.facts.configs)) {
       if (known.has(unresolvedKey(value))) continue;

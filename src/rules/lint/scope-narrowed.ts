@@ -46,6 +46,17 @@ function compareInvocations(base: readonly LintInvocation[], head: readonly Lint
     if (limited && !nowLimited) findings.push({ ...common, message: `\`--max-warnings ${before.maxWarnings}\` removed from \`${before.tool}\`: warnings no longer fail the run`, key: `${before.id}:max-warnings` });
     else if (limited && nowLimited && after.maxWarnings! > before.maxWarnings!) findings.push({ ...common, message: `\`--max-warnings\` raised from ${before.maxWarnings} to ${after.maxWarnings} for \`${before.tool}\``, key: `${before.id}:max-warnings` });
     if (before.errorOnWarnings && !after.errorOnWarnings) findings.push({ ...common, message: `\`${before.tool}\` no longer fails on warnings (\`--error-on-warnings\`/\`--deny-warnings\` removed)`, key: `${before.id}:error-on-warnings` });
+    const normal = (path: string): string => path.replace(/^\.\//, '').replace(/\/+$/, '').replace(/^\.$/, '');
+    const headPaths = after.paths.map(normal);
+    for (const path of before.paths) {
+      const p = normal(path);
+      if (headPaths.some((q) => q === '' || q === p || p.startsWith(`${q}/`))) continue;
+      findings.push({ ...common, message: `\`${before.tool}\` no longer lints \`${path}\` (paths ${after.paths.join(' ')} instead of ${before.paths.join(' ')})`, key: `${before.id}:path:${p}` });
+    }
+    for (const ignore of after.ignores) {
+      if (before.ignores.includes(ignore)) continue;
+      findings.push({ ...common, message: `\`${before.tool}\` now ignores \`${ignore}\` on its command line`, key: `${before.id}:ignore:${ignore}` });
+    }
     if (limited && !before.quiet && after.quiet) findings.push({ ...common, message: `\`--quiet\` added to \`${before.tool}\`: warnings are no longer counted by \`--max-warnings\``, key: `${before.id}:quiet` });
   }
   return findings;
@@ -57,10 +68,10 @@ export const lintScopeNarrowed = defineRule({
   severity: 'block',
   docs: {
     summary:
-      'Files linted at base that still exist but are no longer linted at head (ignores added, `files` narrowed, a config or linter removed or disabled), grouped by the pattern responsible; `--max-warnings` raised or removed, `--error-on-warnings` removed or `--quiet` added where the linter runs.',
+      'Files linted at base that still exist but are no longer linted at head (ignores added, `files` narrowed, a config or linter removed or disabled), grouped by the pattern responsible; on the command line that runs the linter, fewer paths, new `--ignore-pattern`/`--exclude`, `--max-warnings` raised or removed, `--error-on-warnings` removed or `--quiet` added.',
     why: 'A file the linter no longer sees passes every rule. Ignoring the folder that fails, or letting warnings through, makes the lint gate green without fixing anything.',
     fix: 'Lint the files again and fix what the linter reports. Generated or vendored files may be ignored with a human approving it.',
-    details: 'Which files a linter lints is computed on both sides: ESLint flat config (`**/*.{js,mjs,cjs}` plus files named by an entry\'s `files` or by a known shareable config such as typescript-eslint, minus global ignores and `**/node_modules/`), legacy ESLint (`.js` plus `overrides` files, minus `ignorePatterns` and `.eslintignore`), Biome (`files.includes`/`ignore`), oxlint (`ignorePatterns`), ruff (`include`, `exclude`, `extend-exclude`) and flake8 (`exclude`, `extend-exclude`). Renamed files are followed. A file now linted by another linter (an ESLint → Biome migration) is not reported here. `--max-warnings` is read from `package.json` scripts and workflow `run:` steps; other command weakenings (`|| true`) belong to the CI rules.',
+    details: 'Which files a linter lints is computed on both sides: ESLint flat config (`**/*.{js,mjs,cjs}` plus files named by an entry\'s `files` or by a known shareable config such as typescript-eslint, minus global ignores and `**/node_modules/`), legacy ESLint (`.js` plus `overrides` files, minus `ignorePatterns` and `.eslintignore`), Biome (`files.includes`/`ignore`), oxlint (`ignorePatterns`), ruff (`include`, `exclude`, `extend-exclude`) and flake8 (`exclude`, `extend-exclude`). Renamed files are followed. A file now linted by another linter (an ESLint → Biome migration) is not reported here. Linter commands are read from `package.json` scripts and workflow `run:` steps (by script or step: a command is compared with the same script or step at base): the paths it lints (a base path no longer passed nor under a passed folder), `--ignore-pattern`/`--exclude`/`--extend-exclude` added, `--max-warnings` raised or removed (`--max-warnings 0` removed is removed; `-1` means no limit), `--quiet` added where warnings were limited, Biome `--error-on-warnings`/oxlint `--deny-warnings` removed. Other command weakenings (`|| true`, `--exit-zero`, a removed step) belong to the CI rules.',
     bad: {
       base: {
         'eslint.config.js': "import js from '@eslint/js';\nimport { defineConfig, globalIgnores } from 'eslint/config';\n\nexport default defineConfig([\n  globalIgnores(['dist/']),\n  js.configs.recommended,\n]);\n",

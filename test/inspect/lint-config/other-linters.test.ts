@@ -118,3 +118,28 @@ describe('linter invocations', () => {
     ]);
   });
 });
+
+describe('linter command lines', () => {
+  it('reads paths, ignores and rules turned off, skipping the values of options', () => {
+    const source = sourceOf({
+      'package.json': JSON.stringify(
+        {
+          scripts: {
+            lint: "eslint -c eslint.config.mjs --ext .ts src scripts --ignore-pattern 'src/gen/**' --rule 'no-console: off' --rule '{\"eqeqeq\": [\"error\"]}' -f json",
+            ox: 'oxlint -A no-debugger --allow=eqeqeq -D correctness lib',
+            py: 'ruff check --select E,F --ignore E501 --exclude migrations app',
+            biome: 'biome lint --skip=suspicious/noExplicitAny',
+          },
+        },
+        null,
+        2,
+      ),
+    });
+    expect(lintInvocations(source).map(({ tool, paths, ignores, rulesOff }) => ({ tool, paths, ignores, rulesOff }))).toEqual([
+      { tool: 'eslint', paths: ['src', 'scripts'], ignores: ['src/gen/**'], rulesOff: ['no-console'] },
+      { tool: 'oxlint', paths: ['lib'], ignores: [], rulesOff: ['no-debugger', 'eqeqeq'] },
+      { tool: 'ruff', paths: ['app'], ignores: ['migrations'], rulesOff: ['E501'] },
+      { tool: 'biome', paths: ['.'], ignores: [], rulesOff: ['suspicious/noExplicitAny'] },
+    ]);
+  });
+});
