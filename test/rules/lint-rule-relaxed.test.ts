@@ -285,5 +285,16 @@ export default [
         { file: 'package.json', line: 6, message: '`no-console` turned off on the command line of `eslint`' },
       ],
     },
+    {
+      name: 'a package of a monorepo gets its own flat config that drops the root rules',
+      base: { 'eslint.config.js': "export default [\n  { rules: { 'no-console': 'error', eqeqeq: 'error' } },\n];\n", 'packages/api/server.js': 'export const a = 1;\n', 'packages/web/app.js': 'export const b = 1;\n' },
+      head: {
+        'eslint.config.js': "export default [\n  { rules: { 'no-console': 'error', eqeqeq: 'error' } },\n];\n",
+        'packages/api/eslint.config.js': "export default [\n  { rules: { eqeqeq: 'error' } },\n];\n",
+        'packages/api/server.js': 'export const a = 1;\n',
+        'packages/web/app.js': 'export const b = 1;\n',
+      },
+      findings: [{ file: 'eslint.config.js', line: 2, side: 'base', severity: 'block', message: /`no-console` \(error\) no longer set for 1 file: packages\/api\/server.js$/, after: 'off' }],
+    },
   ],
 });

@@ -168,9 +168,14 @@ function readObject(value: ObjectValue, config: LintConfig, setting: string): vo
   const origin = { file: value.file, line: value.line };
   // Own properties only: a spread package config may set any key, and is kept as a shareable entry instead.
   const own = (key: string): ConfigValue => value.properties.get(key) ?? { kind: 'undefined', ...origin };
-  const files = stringList(own('files'), `${setting}.files`, config.unresolved);
-  const ignores = stringList(own('ignores'), `${setting}.ignores`, config.unresolved) ?? [];
-  const keys = [...value.properties.keys()].filter((key) => key !== 'name');
+  // `basePath` (ESLint 9.30+): the object's files and ignores are relative to that folder, and without `files` it applies only there.
+  const basePath = own('basePath');
+  const base = basePath.kind === 'string' ? basePath.value.replace(/^\.\/?/, '').replace(/\/+$/, '') : '';
+  const under = (pattern: string): string => (base === '' ? pattern : pattern.startsWith('!') ? `!${base}/${pattern.slice(1)}` : `${base}/${pattern}`);
+  const written = stringList(own('files'), `${setting}.files`, config.unresolved);
+  const files = written ? written.map(under) : base === '' ? null : [`${base}/**`];
+  const ignores = (stringList(own('ignores'), `${setting}.ignores`, config.unresolved) ?? []).map(under);
+  const keys = [...value.properties.keys()].filter((key) => key !== 'name' && key !== 'basePath');
   let sharedEntries = 0;
   for (const opaque of value.opaque) {
     if (opaque.reason !== PACKAGE_VALUE) {

@@ -172,3 +172,15 @@ describe('matching memoized by folder and name suffix', () => {
     expect(effectiveOf(suffixOnly, 'lib/index.ts', 'eslint').linted).toBe(false);
   });
 });
+
+describe('ESLint flat config in a monorepo', () => {
+  it('reads basePath, and a package config governs its own folder instead of the root one', () => {
+    const root = "export default [\n  { basePath: 'apps/web', ignores: ['.next/'] },\n  { basePath: 'apps/web', files: ['**/*.tsx'], rules: { 'react/no-danger': 'error' } },\n  { rules: { eqeqeq: 'error' } },\n];\n";
+    const pkgConfig = "export default [{ rules: { eqeqeq: 'warn' } }];\n";
+    const files = { 'eslint.config.js': root, 'packages/lib/eslint.config.js': pkgConfig, 'apps/web/page.tsx': '', 'apps/web/.next/x.js': '', 'apps/api/page.tsx': '', 'packages/lib/a.js': '' };
+    expect(effectiveOf(files, 'apps/web/page.tsx', 'eslint')).toMatchObject({ linted: true, rules: { 'react/no-danger': 2, eqeqeq: 2 } });
+    expect(effectiveOf(files, 'apps/api/page.tsx', 'eslint').linted).toBe(false);
+    expect(effectiveOf(files, 'apps/web/.next/x.js', 'eslint').linted).toBe(false);
+    expect(effectiveOf(files, 'packages/lib/a.js', 'eslint')).toMatchObject({ linted: true, rules: { eqeqeq: 1 }, lines: { eqeqeq: 'packages/lib/eslint.config.js:1' } });
+  });
+});
