@@ -38,6 +38,25 @@ const withCompat = (rules: string): string =>
     "import tseslint from 'typescript-eslint';\nimport { FlatCompat } from '@eslint/eslintrc';\n\nconst compat = new FlatCompat({ baseDirectory: import.meta.dirname });",
   );
 
+/** A Next.js app: its eslintrc, and the flat config create-next-app writes around the same object. */
+const nextRc = { extends: ['next/core-web-vitals', 'next/typescript'], rules: { '@next/next/no-img-element': 'error', 'react-hooks/exhaustive-deps': 'error' } };
+const nextFlat = (rc: object): string => `import { dirname } from "path";
+import { fileURLToPath } from "url";
+import { FlatCompat } from "@eslint/eslintrc";
+
+const __filename = fileURLToPath(import.meta.url);
+const __dirname = dirname(__filename);
+
+const compat = new FlatCompat({
+  baseDirectory: __dirname,
+});
+
+const eslintConfig = [...compat.config(${JSON.stringify(rc, null, 2).replace(/\n/g, '\n  ')})];
+
+export default eslintConfig;
+`;
+const nextApp = { 'app/page.tsx': 'export default function Page() { return null; }\n', 'app/layout.tsx': 'export default function Layout() { return null; }\n' };
+
 const pyproject = (lint: string, top = 'line-length = 100'): string => `[project]
 name = "orders"
 version = "1.2.0"
@@ -147,6 +166,11 @@ export default [
       name: 'an unresolvable entry present on both sides does not hide the rest: a tightened rule is fine',
       base: { ...src, 'eslint.config.mjs': withCompat("      'no-console': 'warn',") },
       head: { ...src, 'eslint.config.mjs': withCompat("      'no-console': 'error',") },
+    },
+    {
+      name: 'Next.js app: .eslintrc.json converted to FlatCompat.config with the same object',
+      base: { ...nextApp, '.eslintrc.json': `${JSON.stringify(nextRc, null, 2)}\n` },
+      head: { ...nextApp, 'eslint.config.mjs': nextFlat(nextRc) },
     },
   ],
   invalid: [
@@ -295,6 +319,12 @@ export default [
         'packages/web/app.js': 'export const b = 1;\n',
       },
       findings: [{ file: 'eslint.config.js', line: 2, side: 'base', severity: 'block', message: /`no-console` \(error\) no longer set for 1 file: packages\/api\/server.js$/, after: 'off' }],
+    },
+    {
+      name: 'Next.js app: converted to flat config and a rule dropped to warn on the way',
+      base: { ...nextApp, '.eslintrc.json': `${JSON.stringify(nextRc, null, 2)}\n` },
+      head: { ...nextApp, 'eslint.config.mjs': nextFlat({ ...nextRc, rules: { ...nextRc.rules, 'react-hooks/exhaustive-deps': 'warn' } }) },
+      findings: [{ file: 'eslint.config.mjs', line: 19, message: /`react-hooks\/exhaustive-deps` lowered from error to warn for 2 files: app\/layout.tsx, app\/page.tsx/ }],
     },
   ],
 });

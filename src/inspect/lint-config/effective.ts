@@ -63,6 +63,8 @@ const SHARED_FILES: Record<string, string[]> = {
   'eslint-plugin-vue': ['**/*.vue'],
   'eslint-plugin-svelte': ['**/*.svelte'],
   'eslint-plugin-astro': ['**/*.astro'],
+  'eslint-config-next': ['**/*.jsx', '**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
+  'eslint-plugin-react': ['**/*.jsx', '**/*.tsx'],
 };
 
 function sharedFiles(shared: SharedConfig): string[] {

@@ -86,6 +86,50 @@ function defineConfig(args: readonly ConfigValue[], at: Origin): ConfigValue {
   return { kind: 'array', ...at, items };
 }
 
+/** A pattern of eslintrc `files`: relative to the config, and without `/` it matches a base name anywhere (`matchBase`). */
+const eslintrcGlob = (pattern: string): string => (pattern.includes('/') ? pattern.replace(/^\.?\//, '') : `**/${pattern}`);
+
+/**
+ * `compat.config({...})`: FlatCompat's translation of an eslintrc object into flat entries — its
+ * `extends` as shareable configs, its rules, its `overrides` scoped to their files. Values are
+ * kept located; what is not a literal list stays unresolved in place.
+ */
+function fromEslintrc(legacy: ObjectValue, scope: { files: ConfigValue; ignores: ConfigValue | null } | null): ConfigValue {
+  const at = { file: legacy.file, line: legacy.line };
+  const items: ConfigValue[] = [];
+  const extended = legacy.properties.get('extends');
+  const names = extended === undefined ? [] : extended.kind === 'array' ? extended.items : [extended];
+  for (const name of names) {
+    if (name.kind === 'string' && !name.value.startsWith('.')) items.push(scopedReference(`eslintrc:${name.value}`, name, scope?.files ?? null, scope?.ignores ?? null));
+    else items.push(name.kind === 'unresolved' ? name : unresolvedValue(name, name.kind === 'string' ? name.value : name.kind, 'extends of a local file through FlatCompat'));
+  }
+  const rules = legacy.properties.get('rules');
+  if (rules !== undefined) {
+    const properties = new Map<string, ConfigValue>([['rules', rules]]);
+    if (scope) properties.set('files', scope.files);
+    if (scope?.ignores) properties.set('ignores', scope.ignores);
+    items.push({ kind: 'object', ...at, properties, opaque: [] });
+  }
+  const ignorePatterns = legacy.properties.get('ignorePatterns');
+  if (ignorePatterns?.kind === 'array' && scope === null) {
+    const globs = ignorePatterns.items.map((item): ConfigValue => (item.kind === 'string' ? { ...item, value: gitignoreToGlob(item.value) ?? item.value } : item));
+    items.push({ kind: 'object', ...at, properties: new Map([['ignores', { kind: 'array', ...at, items: globs }]]), opaque: [] });
+  }
+  const overrides = legacy.properties.get('overrides');
+  for (const override of overrides?.kind === 'array' ? overrides.items : []) {
+    if (override.kind !== 'object') {
+      items.push(override.kind === 'unresolved' ? override : unresolvedValue(override, override.kind, 'override that is not an object'));
+      continue;
+    }
+    const list = (value: ConfigValue | undefined): ConfigValue | null =>
+      value === undefined ? null : value.kind === 'array' ? { ...value, items: value.items.map((item) => (item.kind === 'string' ? { ...item, value: eslintrcGlob(item.value) } : item)) } : value.kind === 'string' ? { kind: 'array', file: value.file, line: value.line, items: [{ ...value, value: eslintrcGlob(value.value) }] } : value;
+    const files = list(override.properties.get('files')) ?? unresolvedValue(override, 'overrides[].files', 'override without files');
+    items.push(fromEslintrc(override, { files, ignores: list(override.properties.get('excludedFiles')) }));
+  }
+  for (const opaque of legacy.opaque) items.push(opaque);
+  return { kind: 'array', ...at, items };
+}
+
 export function readEslintFlat(source: ConfigSource, file: string): LintConfig {
   const dir = dirOf(file);
   const callPackage = (call: PackageCall): ConfigValue | null => {
@@ -105,6 +149,10 @@ export function readEslintFlat(source: ConfigSource, file: string): LintConfig {
       const globs = text.split(/\r?\n/).map(gitignoreToGlob).filter((glob): glob is string => glob !== null);
       const items = globs.map((glob): ConfigValue => ({ kind: 'string', ...call.at, value: glob.startsWith('!') ? `!${prefix}${glob.slice(1)}` : `${prefix}${glob}` }));
       return { kind: 'object', ...call.at, properties: new Map([['ignores', { kind: 'array', ...call.at, items }]]), opaque: [] };
+    }
+    if (call.reference.specifier === '@eslint/eslintrc' && call.reference.path.at(-1) === 'config' && call.reference.path.includes('()')) {
+      const legacy = call.args[0];
+      return legacy?.kind === 'object' ? fromEslintrc(legacy, null) : unresolvedValue(call.at, call.text, 'compat.config of a value that is not an object');
     }
     if (call.reference.specifier === '@eslint/eslintrc' && call.reference.path.at(-1) === 'extends' && call.reference.path.includes('()')) {
       const names = call.args.filter((arg) => arg.kind === 'string');

@@ -184,3 +184,31 @@ describe('ESLint flat config in a monorepo', () => {
     expect(effectiveOf(files, 'packages/lib/a.js', 'eslint')).toMatchObject({ linted: true, rules: { eqeqeq: 1 }, lines: { eqeqeq: 'packages/lib/eslint.config.js:1' } });
   });
 });
+
+describe('FlatCompat.config', () => {
+  it('translates an eslintrc object: extends, rules, overrides with matchBase, ignorePatterns', () => {
+    const config = `import { dirname } from 'path';
+import { fileURLToPath } from 'url';
+import { FlatCompat } from '@eslint/eslintrc';
+
+const __dirname = dirname(fileURLToPath(import.meta.url));
+const compat = new FlatCompat({ baseDirectory: __dirname });
+
+const eslintConfig = [
+  ...compat.config({
+    extends: ['next/core-web-vitals', 'next/typescript'],
+    rules: { 'react/no-unescaped-entities': 'off', eqeqeq: 'error' },
+    overrides: [{ files: ['*.test.tsx'], excludedFiles: ['e2e/**'], rules: { eqeqeq: 'off' } }],
+    ignorePatterns: ['public/'],
+  }),
+];
+
+export default eslintConfig;
+`;
+    const files = { 'eslint.config.mjs': config, 'app/page.tsx': '', 'app/page.test.tsx': '', 'e2e/a.test.tsx': '', 'public/x.js': '' };
+    expect(factsOf(files).configs[0]!.unresolved).toEqual([]);
+    expect(effectiveOf(files, 'app/page.test.tsx', 'eslint')).toMatchObject({ linted: true, shared: ['eslint-config-next:coreWebVitals', 'eslint-config-next:typescript'], rules: { eqeqeq: 0 }, lines: { eqeqeq: 'eslint.config.mjs:12' } });
+    expect(effectiveOf(files, 'e2e/a.test.tsx', 'eslint').rules).toEqual({ 'react/no-unescaped-entities': 0, eqeqeq: 2 });
+    expect(effectiveOf(files, 'public/x.js', 'eslint').linted).toBe(false);
+  });
+});
