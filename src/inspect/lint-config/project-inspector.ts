@@ -21,7 +21,15 @@ export function changeMayAffectLint(entry: ChangedPath): boolean {
 }
 
 export function mayBeLintInput(file: string): boolean {
-  return LINT_INPUT.test(file) || /^\.github\/workflows\//.test(file) || /(^|[./_-])(eslint|lint|config|configs|shared|preset)([./_-]|$)/i.test(file.slice(file.lastIndexOf('/') + 1));
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  const folders = file.slice(0, Math.max(0, file.lastIndexOf('/')));
+  return (
+    LINT_INPUT.test(file) ||
+    /^\.github\/workflows\//.test(file) ||
+    /(^|[./_-])(eslint|lint|config|configs|shared|preset)([./_-]|$)/i.test(name) ||
+    // Files a lint config imports usually live in a lint folder (`eslint/rules.mjs`, `tooling/eslint-config/`).
+    /(^|\/)[^/]*lint[^/]*(\/|$)/i.test(folders)
+  );
 }
 
 /** The lint project inspector; readers load lazily, only when a change can affect lint facts. */

@@ -25,7 +25,11 @@ export function sharedFromExtends(name: string): string {
   if (plugin) {
     const pluginName = plugin[1]!;
     const scoped = pluginName.startsWith('@');
-    const pkg = scoped ? (pluginName.includes('/') ? pluginName : `${pluginName}/eslint-plugin`) : pluginName.startsWith('eslint-plugin-') ? pluginName : `eslint-plugin-${pluginName}`;
+    // ESLint's plugin naming: `@scope` → `@scope/eslint-plugin`, `@scope/name` → `@scope/eslint-plugin-name`, `name` → `eslint-plugin-name`.
+    const [scope, rest] = splitFirst(pluginName);
+    const pkg = scoped
+      ? rest === '' ? `${scope}/eslint-plugin` : rest.startsWith('eslint-plugin') ? pluginName : `${scope}/eslint-plugin-${rest}`
+      : pluginName.startsWith('eslint-plugin-') ? pluginName : `eslint-plugin-${pluginName}`;
     return `${packageFamily(pkg)}:${camel(plugin[2]!.replace(/^flat\//, ''))}`;
   }
   if (name.startsWith('plugin:')) return `${packageFamily(name.slice(7))}:`;
