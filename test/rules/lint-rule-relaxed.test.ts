@@ -172,6 +172,28 @@ export default [
       base: { ...nextApp, '.eslintrc.json': `${JSON.stringify(nextRc, null, 2)}\n` },
       head: { ...nextApp, 'eslint.config.mjs': nextFlat(nextRc) },
     },
+    {
+      name: 'Biome config reformatted to JSONC with a rule tightened; oxlint rule raised to error',
+      base: {
+        ...src,
+        'biome.json': '{"linter":{"rules":{"recommended":true,"suspicious":{"noExplicitAny":"warn"}}},"files":{"includes":["**","!dist"]}}\n',
+        '.oxlintrc.json': '{ "rules": { "no-debugger": "warn" } }\n',
+      },
+      head: {
+        ...src,
+        'biome.jsonc': '{\n  // stricter\n  "files": { "includes": ["**", "!dist"] },\n  "linter": {\n    "rules": {\n      "recommended": true,\n      "suspicious": { "noExplicitAny": { "level": "error" } },\n    },\n  },\n}\n',
+        '.oxlintrc.json': '{\n  "rules": {\n    "no-debugger": ["error"]\n  }\n}\n',
+      },
+    },
+    {
+      name: 'ruff config moved from pyproject.toml to ruff.toml with the same selection, and a per-file ignore narrowed',
+      base: { ...py, 'pyproject.toml': pyproject('select = ["E", "F", "S"]\nignore = ["E731"]\n\n[tool.ruff.lint.per-file-ignores]\n"tests/*" = ["S"]') },
+      head: {
+        ...py,
+        'pyproject.toml': '[project]\nname = "orders"\nversion = "1.2.0"\n',
+        'ruff.toml': 'line-length = 100\n\n[lint]\nselect = ["S", "F", "E"]\nignore = ["E731"]\nper-file-ignores = { "tests/*" = ["S101"] }\n',
+      },
+    },
   ],
   invalid: [
     {
