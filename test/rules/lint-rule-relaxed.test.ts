@@ -348,5 +348,16 @@ export default [
       head: { ...nextApp, 'eslint.config.mjs': nextFlat({ ...nextRc, rules: { ...nextRc.rules, 'react-hooks/exhaustive-deps': 'warn' } }) },
       findings: [{ file: 'eslint.config.mjs', line: 19, message: /`react-hooks\/exhaustive-deps` lowered from error to warn for 2 files: app\/layout.tsx, app\/page.tsx/ }],
     },
+    {
+      name: 'config unchanged, a source file moved into a folder where a rule is off',
+      base: { ...src, 'eslint.config.mjs': flat({ extra: "\n  { files: ['src/legacy/**'], rules: { '@typescript-eslint/no-floating-promises': 'off' } }," }) },
+      head: {
+        ...src,
+        'src/checkout/pay.ts': null,
+        'src/legacy/pay.ts': src['src/checkout/pay.ts'],
+        'eslint.config.mjs': flat({ extra: "\n  { files: ['src/legacy/**'], rules: { '@typescript-eslint/no-floating-promises': 'off' } }," }),
+      },
+      findings: [{ file: 'eslint.config.mjs', line: 18, message: /`@typescript-eslint\/no-floating-promises` lowered from error to off for 1 file: src\/legacy\/pay.ts$/ }],
+    },
   ],
 });

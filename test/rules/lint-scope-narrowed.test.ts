@@ -197,5 +197,11 @@ ruleTester(lintScopeNarrowed, {
         { file: 'package.json', line: 7, message: '`eslint` now ignores `src/legacy/**` on its command line' },
       ],
     },
+    {
+      name: 'config unchanged, a source file moved into an ignored folder',
+      base: { 'package.json': pkg(), 'eslint.config.mjs': flat("'dist/', 'src/legacy/**'"), ...src },
+      head: { 'package.json': pkg(), 'eslint.config.mjs': flat("'dist/', 'src/legacy/**'"), ...src, 'src/cart.ts': null, 'src/legacy/cart.ts': src['src/cart.ts'] },
+      findings: [{ file: 'eslint.config.mjs', line: 5, message: /eslint no longer lints 1 file that still exists \(ignored by `src\/legacy\/\*\*`\): src\/legacy\/cart.ts/ }],
+    },
   ],
 });

@@ -140,15 +140,17 @@ export function compareLintSettings(
   head: { configs: readonly LintConfig[]; paths: readonly string[] },
   renames: ReadonlyMap<string, string>,
 ): Relaxation[] {
-  if (renames.size === 0 && sameConfigs(base.configs, head.configs)) return [];
+  // Same configs: a file that kept its path keeps its settings; only renamed files can differ.
+  const onlyRenamed = sameConfigs(base.configs, head.configs);
+  if (onlyRenamed && renames.size === 0) return [];
   const baseGov = governing(base.configs);
   const headGov = governing(head.configs);
   const headPaths = new Set(head.paths);
   const codes = universe([...base.configs, ...head.configs]);
   const unknowns = newUnknowns(base.configs, head.configs);
   const groups = new Map<string, Group>();
-  const candidates = new Set<string>();
-  for (const dir of new Set(base.configs.map((config) => config.dir))) for (const file of pathsUnder(base.paths, dir)) candidates.add(file);
+  const candidates = new Set<string>(onlyRenamed ? renames.keys() : []);
+  if (!onlyRenamed) for (const dir of new Set(base.configs.map((config) => config.dir))) for (const file of pathsUnder(base.paths, dir)) candidates.add(file);
   for (const file of candidates) {
     const now = renames.get(file) ?? file;
     if (!headPaths.has(now)) continue;

@@ -102,22 +102,23 @@ export const lintScopeNarrowed = defineRule({
     if (!facts) return [];
     const { base, head } = facts;
     const invocations = compareInvocations(base.facts.invocations, head.facts.invocations);
-    // Same configs and no file renamed: every file still present is linted exactly as before.
-    if (renamedPaths(files).size === 0 && sameConfigs(base.facts.configs, head.facts.configs)) return invocations;
-    const before = lintedFiles(base.facts.configs, base.paths);
-    const after = lintedFiles(head.facts.configs, head.paths);
+    // Same configs: a file that kept its path is linted exactly as before; only renamed files can differ.
+    const renames = renamedPaths(files);
+    const onlyRenamed = sameConfigs(base.facts.configs, head.facts.configs);
+    if (onlyRenamed && renames.size === 0) return invocations;
+    const before = lintedFiles(base.facts.configs, onlyRenamed ? [...renames.keys()] : base.paths);
+    const after = lintedFiles(head.facts.configs, onlyRenamed ? [...renames.values()] : head.paths);
     const headGov = governing(head.facts.configs);
     const headPaths = new Set(head.paths);
-    const renames = renamedPaths(files);
-    const linkedAtHead = new Set<string>();
-    for (const map of after.values()) for (const file of map.keys()) linkedAtHead.add(file);
+    const lintedAtHead = new Set<string>();
+    for (const map of after.values()) for (const file of map.keys()) lintedAtHead.add(file);
     // A head config the change made partly unresolvable is reported by lint/rule-relaxed, not guessed at here.
     const unknown = newUnknowns(base.facts.configs, head.facts.configs).configs;
     const removals = new Map<string, Removal>();
     for (const [tool, linted] of before) {
       for (const [file, chain] of linted) {
         const now = renames.get(file) ?? file;
-        if (!headPaths.has(now) || linkedAtHead.has(now)) continue;
+        if (!headPaths.has(now) || lintedAtHead.has(now)) continue;
         const headChain = headGov(now).get(tool) ?? [];
         if (headChain.some((config) => unknown.has(config.file))) continue;
         const why = explain(tool, headChain, now);
