@@ -9,6 +9,8 @@ import { coverageTrueCoverage } from './coverage/true-coverage.js';
 import { configChanged } from './gatehouse/config-changed.js';
 import { unparseable } from './gatehouse/unparseable.js';
 import { protectedFileChanged } from './gates/protected-file-changed.js';
+import { lintRuleRelaxed } from './lint/rule-relaxed.js';
+import { lintScopeNarrowed } from './lint/scope-narrowed.js';
 import { lintSuppression } from './lint/suppression.js';
 import type { Rule } from './rule.js';
 import { testsAssertionWeakened } from './tests/assertion-weakened.js';
@@ -39,6 +41,8 @@ export const allRules: readonly Rule[] = [
   typesStrictnessLowered,
   typesScopeNarrowed,
   lintSuppression,
+  lintRuleRelaxed,
+  lintScopeNarrowed,
   coverageIgnorePragma,
   coverageScopeNarrowed,
   coverageThresholdLowered,

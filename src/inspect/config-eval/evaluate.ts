@@ -35,6 +35,40 @@ export interface EvaluateOptions {
   resolvePackage?: (request: PackageImport) => ConfigValue | null;
   /** Maximum import depth (default 16). */
   maxImportDepth?: number;
+  /**
+   * Keep a package import that `resolvePackage` does not supply as a *reference* that remembers
+   * the member path read from it (`tseslint.configs.strict` → `packageReference` with path
+   * `['default', 'configs', 'strict']`) instead of one unresolved value. Lint configs compare
+   * shareable configs by such names; nothing of the package is ever read or run.
+   */
+  packageReferences?: boolean;
+  /** With `packageReferences`: the value of a call of a reference (`tseslint.config(…)`, `globalIgnores([…])`), or null for an unresolved call. */
+  callPackage?: (call: PackageCall) => ConfigValue | null;
+}
+
+/** A call of a package reference, e.g. `globalIgnores(['dist/'])` from `eslint/config`. */
+export interface PackageCall {
+  reference: PackageReference;
+  args: ConfigValue[];
+  at: Location;
+  /** Source text of the call. */
+  text: string;
+}
+
+/** A package import and the member path read from it: `new FlatCompat()` adds `()` as a step. */
+export interface PackageReference {
+  specifier: string;
+  path: string[];
+}
+
+const REFERENCE_PREFIX = 'package:';
+
+/** The package reference a value stands for (see `EvaluateOptions.packageReferences`), or null. */
+export function packageReference(value: ConfigValue): PackageReference | null {
+  if (value.kind !== 'builtin' || !value.name.startsWith(REFERENCE_PREFIX)) return null;
+  const rest = value.name.slice(REFERENCE_PREFIX.length);
+  const hash = rest.indexOf('#');
+  return { specifier: rest.slice(0, hash), path: rest.slice(hash + 1).split('.') };
 }
 
 /** What a module exports. `defaultExport` is `export default` or `module.exports` (CommonJS wins when both exist). */
@@ -76,6 +110,8 @@ export function createConfigEvaluator(source: ConfigSource, options: EvaluateOpt
       return load(target, depth + 1, at);
     },
     resolvePackage: options.resolvePackage ?? (() => null),
+    packageReferences: options.packageReferences === true,
+    callPackage: options.callPackage ?? (() => null),
   };
 
   function load(file: string, depth: number, at: Location | null): ModuleValue {
@@ -106,6 +142,8 @@ export function evaluateModuleText(file: string, text: string, flavour: 'json' |
   const host: Host = {
     importModule: (_importer, specifier, at) => (specifier.startsWith('.') ? failedModule(at.file, 'file not available', at.line) : null),
     resolvePackage: options.resolvePackage ?? (() => null),
+    packageReferences: options.packageReferences === true,
+    callPackage: options.callPackage ?? (() => null),
   };
   return evaluateText(file, text, flavour, host, 0);
 }
@@ -114,6 +152,8 @@ interface Host {
   /** A repository module, or null when the specifier is a package. */
   importModule(importer: string, specifier: string, at: Location, depth: number): ModuleValue | null;
   resolvePackage(request: PackageImport): ConfigValue | null;
+  packageReferences: boolean;
+  callPackage(call: PackageCall): ConfigValue | null;
 }
 
 function failedModule(file: string, reason: string, line = 1): ModuleValue {
@@ -431,6 +471,8 @@ class ModuleEvaluator {
     }
     const supplied = this.host.resolvePackage({ specifier, name, at });
     if (supplied !== null) return supplied;
+    // Member paths are kept with `.`; a name of a package path that contains `#` or `.` is still unambiguous after the first `#`.
+    if (this.host.packageReferences) return { kind: 'builtin', ...at, name: `${REFERENCE_PREFIX}${specifier}#${name === '*' ? 'default' : name}` };
     return unresolved(at, name === 'default' || name === '*' ? specifier : `${name} from ${specifier}`, 'import from a package');
   }
 
@@ -626,6 +668,8 @@ class ModuleEvaluator {
           result.opaque.push(...value.opaque);
         } else if (value.kind === 'unresolved') {
           result.opaque.push(value);
+        } else if (packageReference(value) !== null && value.kind === 'builtin') {
+          result.opaque.push(unresolved(this.at(prop), value.name, PACKAGE_VALUE));
         } else if (!isNullish(value) && value.kind !== 'boolean' && value.kind !== 'number') {
           result.opaque.push(unresolved(this.at(prop), this.text(prop), 'spread of a non-object'));
         }
@@ -653,6 +697,8 @@ class ModuleEvaluator {
     const value = this.evaluate(argument, scope);
     if (value.kind === 'array') return value.items;
     if (value.kind === 'unresolved') return [value];
+    // A package's array (`...tseslint.configs.strict`) is kept as one reference item: its items are unknown, its name is not.
+    if (packageReference(value) !== null) return [value];
     return [unresolved(this.at(argument), this.text(argument), 'spread of a non-array')];
   }
 
@@ -706,6 +752,14 @@ class ModuleEvaluator {
     const localBinding = node.callee.type === 'Identifier' ? this.bindingOf(node.callee.name, scope) : null;
     const args = (): ConfigValue[] | UnresolvedArgs => this.arguments(node, scope);
 
+    if (this.host.packageReferences && (node.callee.type === 'Identifier' || node.callee.type === 'MemberExpression')) {
+      const reference = packageReference(this.evaluate(node.callee, scope));
+      if (reference !== null) {
+        const values = this.arguments(node, scope, true);
+        if (!Array.isArray(values)) return unresolved(at, text, values.reason);
+        return this.host.callPackage({ reference, args: values, at, text }) ?? unresolved(at, text, 'function call');
+      }
+    }
     if (calleeName !== null && (localBinding === null || localBinding.kind === 'import')) {
       if (IDENTITY.has(calleeName)) {
         const values = args();
@@ -742,13 +796,14 @@ class ModuleEvaluator {
     return null;
   }
 
-  private arguments(node: { arguments: readonly (Expression | { type: 'SpreadElement'; argument: Expression })[] }, scope: Scope): ConfigValue[] | UnresolvedArgs {
+  /** Evaluated arguments; an unresolved spread makes the whole list unresolved unless `keepUnresolved` (a package call's caller sees each item). */
+  private arguments(node: { arguments: readonly (Expression | { type: 'SpreadElement'; argument: Expression })[] }, scope: Scope, keepUnresolved = false): ConfigValue[] | UnresolvedArgs {
     const values: ConfigValue[] = [];
     for (const argument of node.arguments) {
       if (argument.type === 'SpreadElement') {
         const items = this.spreadItems(argument.argument, scope);
         const bad = items.find((item) => item.kind === 'unresolved');
-        if (bad) return { reason: bad.reason };
+        if (bad && !keepUnresolved) return { reason: bad.reason };
         values.push(...items);
       } else {
         values.push(this.evaluate(argument, scope));
@@ -891,6 +946,10 @@ class ModuleEvaluator {
   }
 
   private newExpression(calleeNode: Expression, argNodes: CallExpression['arguments'], scope: Scope, at: Location, text: string): ConfigValue {
+    if (this.host.packageReferences && calleeNode.type === 'Identifier') {
+      const callee = this.evaluate(calleeNode, scope);
+      if (callee.kind === 'builtin' && packageReference(callee) !== null) return { kind: 'builtin', ...at, name: `${callee.name}.()` };
+    }
     if (calleeNode.type !== 'Identifier' || calleeNode.name !== 'URL' || this.bindingOf('URL', scope) !== null) return unresolved(at, text, 'constructor call');
     const values = this.arguments({ arguments: argNodes }, scope);
     if (!Array.isArray(values)) return unresolved(at, text, values.reason);
@@ -902,6 +961,8 @@ class ModuleEvaluator {
 }
 
 const NOT_PRIMITIVE = Symbol('not primitive');
+/** The reason of an object's opaque entry that is a spread package reference; its `expression` is the reference's name. */
+export const PACKAGE_VALUE = 'package value';
 const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'pop', 'shift', 'reverse', 'sort', 'fill', 'copyWithin', 'set', 'delete', 'add', 'clear']);
 
 interface UnresolvedArgs {

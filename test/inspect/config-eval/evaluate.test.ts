@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigSource } from '../../../src/inspect/coverage/model.js';
-import { createConfigEvaluator, evaluateModuleText, propertyPath, toPlain, yamlValue, type ConfigValue } from '../../../src/inspect/config-eval/index.js';
+import { createConfigEvaluator, evaluateModuleText, PACKAGE_VALUE, packageReference, propertyPath, toPlain, yamlValue, type ConfigValue, type PackageCall } from '../../../src/inspect/config-eval/index.js';
 
 function sourceOf(files: Record<string, string>): ConfigSource & { requested: string[] } {
   const requested: string[] = [];
@@ -160,5 +160,58 @@ describe('config evaluator', () => {
     expect(toPlain(value)).toEqual({ extends: '@istanbuljs/nyc-config-typescript', include: ['src/**'], lines: 80 });
     expect(propertyPath(value, ['lines'])).toMatchObject({ line: 4 });
     expect(propertyPath(value, ['include'])).toMatchObject({ line: 3 });
+  });
+
+  describe('package references', () => {
+    const config = [
+      "import js from '@eslint/js';",
+      "import tseslint from 'typescript-eslint';",
+      "import { globalIgnores } from 'eslint/config';",
+      "import { FlatCompat } from '@eslint/eslintrc';",
+      'const compat = new FlatCompat({ baseDirectory: import.meta.dirname });',
+      'export default tseslint.config(',
+      "  globalIgnores(['dist/']),",
+      '  js.configs.recommended,',
+      '  ...tseslint.configs.strictTypeChecked,',
+      "  { ...tseslint.configs.disableTypeChecked, files: ['**/*.js'] },",
+      "  ...compat.extends('next/core-web-vitals'),",
+      ');',
+    ].join('\n');
+
+    it('are unresolved imports without the option, as before', () => {
+      const value = evaluateModuleText('eslint.config.mjs', config).defaultExport;
+      expect(value).toMatchObject({ kind: 'unresolved', reason: 'call of import from a package' });
+    });
+
+    it('keep member paths, spreads and calls of packages by name', () => {
+      const calls: PackageCall[] = [];
+      const value = evaluateModuleText('eslint.config.mjs', config, 'script', {
+        packageReferences: true,
+        callPackage: (call) => {
+          calls.push(call);
+          const path = call.reference.path.join('.');
+          if (path === 'globalIgnores') return { kind: 'object', ...call.at, properties: new Map([['ignores', call.args[0]!]]), opaque: [] };
+          if (path === 'default.config') return { kind: 'array', ...call.at, items: call.args };
+          return null;
+        },
+      }).defaultExport;
+      // Arguments first, then the call that receives them.
+      expect(calls.map((call) => `${call.reference.specifier} ${call.reference.path.join('.')}`)).toEqual([
+        'eslint/config globalIgnores',
+        '@eslint/eslintrc FlatCompat.().extends',
+        'typescript-eslint default.config',
+      ]);
+      expect(value.kind).toBe('array');
+      const items = value.kind === 'array' ? value.items : [];
+      expect(toPlain(items[0]!)).toEqual({ ignores: ['dist/'] });
+      expect(packageReference(items[1]!)).toEqual({ specifier: '@eslint/js', path: ['default', 'configs', 'recommended'] });
+      // A spread of a package's array is one reference item: its items are unknown, its name is not.
+      expect(packageReference(items[2]!)).toEqual({ specifier: 'typescript-eslint', path: ['default', 'configs', 'strictTypeChecked'] });
+      const scoped = items[3]!;
+      expect(scoped.kind === 'object' ? scoped.opaque.map((opaque) => [opaque.reason, opaque.expression]) : null).toEqual([[PACKAGE_VALUE, 'package:typescript-eslint#default.configs.disableTypeChecked']]);
+      expect(scoped).toMatchObject({ line: 10 });
+      // A call the caller does not know stays an unresolved call.
+      expect(items[4]).toMatchObject({ kind: 'unresolved', reason: 'function call', line: 11 });
+    });
   });
 });

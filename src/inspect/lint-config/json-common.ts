@@ -1,0 +1,28 @@
+import { jsonValue, type ConfigValue } from '../config-eval/index.js';
+import type { LintConfig } from './model.js';
+
+/** Shared by the Biome and oxlint readers: a JSON(C) config as located values. */
+export function readJson(file: string, text: string): ConfigValue {
+  return jsonValue(file, text);
+}
+
+export function emptyConfig(tool: 'biome' | 'oxlint', file: string, defaultFiles: string[]): LintConfig {
+  return {
+    tool,
+    naming: 'names',
+    file,
+    dir: file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '',
+    defaultFiles,
+    defaultIgnores: ['**/node_modules/'],
+    dot: false,
+    includes: null,
+    entries: [],
+    noInlineConfig: null,
+    reportUnused: null,
+    enabled: { value: true, origin: { file, line: 1 } },
+    limits: new Map(),
+    unresolved: [],
+    cascade: false,
+  };
+}
+
