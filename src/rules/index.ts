@@ -8,6 +8,7 @@ import { unparseable } from './gatehouse/unparseable.js';
 import { protectedFileChanged } from './gates/protected-file-changed.js';
 import { lintSuppression } from './lint/suppression.js';
 import type { Rule } from './rule.js';
+import { secretsAdded } from './secrets/added.js';
 import { testsAssertionWeakened } from './tests/assertion-weakened.js';
 import { testsAssertionsRemoved } from './tests/assertions-removed.js';
 import { testsDeleted } from './tests/deleted.js';
@@ -37,6 +38,7 @@ export const allRules: readonly Rule[] = [
   coverageThresholdLowered,
   coverageTrueCoverage,
   coverageConfigUnresolvable,
+  secretsAdded,
   configChanged,
   protectedFileChanged,
   unparseable,
