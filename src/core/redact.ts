@@ -7,10 +7,10 @@ import { detectSecrets } from '../inspect/secrets/engine.js';
 import type { AuditResult } from './result.js';
 
 /** Below this length the first and last characters would give away too much: only the length is shown. */
-const SHORT = 16;
+const SHORT = 20;
 
 export function redact(value: string): string {
-  const length = [...value].length;
+  const length = value.length;
   if (length < SHORT) return `… (${length} chars)`;
   return `${value.slice(0, 4)}…${value.slice(-2)} (${length} chars)`;
 }

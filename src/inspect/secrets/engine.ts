@@ -89,10 +89,11 @@ function scan(text: string, pass: Combined, found: Candidate[]): void {
   const { regex, members } = pass;
   regex.lastIndex = 0;
   for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
-    const member = members.find((candidate) => match[candidate.group] !== undefined);
-    if (!member) continue;
-    const groups = match.slice(member.group + 1, member.group + 1 + member.groups);
     const indices = match.indices!;
+    const member = members.find((candidate) => indices.at(candidate.group) !== undefined);
+    if (!member) continue;
+    // Groups of alternatives that did not take part are undefined at run time, whatever the types say.
+    const groups: (string | undefined)[] = match.slice(member.group + 1, member.group + 1 + member.groups);
     const valueIndex = member.detector.valueGroup ?? groups.findIndex((group) => group !== undefined) + 1;
     const span = valueIndex > 0 ? indices[member.group + valueIndex] : indices[member.group];
     if (!span) continue;

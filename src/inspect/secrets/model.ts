@@ -40,7 +40,7 @@ export interface Detector {
    * Drops a match that is not a credential (a key name that is not secret, low entropy).
    * `groups` are this detector's capturing groups; `name` is the identifier the match starts in.
    */
-  accept?(value: string, groups: readonly (string | undefined)[], name: string): boolean;
+  accept?: (value: string, groups: readonly (string | undefined)[], name: string) => boolean;
   /** A format checksum: a value that fails it is kept, with `medium` confidence. */
-  checksum?(value: string): boolean;
+  checksum?: (value: string) => boolean;
 }
