@@ -170,7 +170,11 @@ const MAKERS: readonly (readonly [kind: string, name: string, Maker])[] = [
   ['onepassword-token', '1Password service-account token', (r) => ts('opToken', `ops_${b64url(JSON.stringify({ signInAddress: 'my.1password.com', userAuth: { method: 'SRPg-4096', alg: 'PBES2g-HS256', iterations: 650000, salt: mixed(r, URLSAFE, 22) }, email: `${chars(r, LOWER, 12)}@1passwordserviceaccounts.com`, srpX: chars(r, HEX, 64), muk: { alg: 'A256GCM', ext: true, k: mixed(r, URLSAFE, 43), key_ops: ['encrypt', 'decrypt'], kty: 'oct', kid: 'mp' }, secretKey: `A3-${chars(r, UPPER + DIGITS, 6)}`, deviceUuid: chars(r, LOWER + DIGITS, 26) }))}`)],
   ['onepassword-token', '1Password secret key', (r) => ts('opSecretKey', `A3-${chars(r, UPPER + DIGITS, 6)}-${chars(r, UPPER + DIGITS, 6)}-${chars(r, UPPER + DIGITS, 5)}-${chars(r, UPPER + DIGITS, 5)}-${chars(r, UPPER + DIGITS, 5)}-${chars(r, UPPER + DIGITS, 5)}`)],
   ['vault-token', 'HashiCorp Vault service token', (r) => ts('vaultToken', `hvs.${mixed(r, URLSAFE, 91)}`)],
-  ['vault-token', 'Terraform Cloud token', (r) => ts('tfToken', `${mixed(r, ALNUM, 14)}.atlasv1.${mixed(r, URLSAFE, 67)}`)],
+  // The detector reports the secret after the 14-character token id, which stays readable.
+  ['vault-token', 'Terraform Cloud token', (r) => {
+    const value = `atlasv1.${mixed(r, URLSAFE, 67)}`;
+    return { ...ts('tfToken', `${mixed(r, ALNUM, 14)}.${value}`), value };
+  }],
   [
     'private-key',
     'RSA private key (PEM)',

@@ -33,6 +33,8 @@ export interface Detector {
    */
   pattern: string;
   valueGroup?: number;
+  /** The match must not follow a letter, digit or `_` (checked by the engine, not by a look-behind). */
+  leftBoundary?: boolean;
   /** Matched without case (keyword-anchored detectors); these share a second combined pass. */
   caseInsensitive?: boolean;
   confidence: Confidence;

@@ -45,7 +45,8 @@ const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
   /x{4,}|X{4,}|\*{3,}|\.{3}|…|#{4,}|0{8,}|1234567|abcdef(?:gh|12)/,
   /<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|%\([^)]*\)s|^\$[A-Za-z_(]|^%[A-Za-z_]+%$/,
   /process\.env|os\.environ|getenv|import\.meta\.env|secrets\.[A-Za-z_]|env\(/i,
-  /change[-_ ]?me|your[-_ ]|my[-_]?(?:secret|token|key|password)|placeholder|dummy|example|sample|redacted|replace[-_ ]?(?:me|this|with)|insert[-_ ]|todo|fixme|not[-_ ]?a[-_ ]?real|fake|notreal/i,
+  // Words start at a boundary: inside a random token (`AKIA…OFAKE…`) they are chance, not a marker.
+  /(?<![A-Za-z0-9])(?:change[-_ ]?me|your[-_ ]|my[-_]?(?:secret|token|key|password)|placeholder|dummy|example|sample|redacted|replace[-_ ]?(?:me|this|with)|insert[-_ ]|todo|fixme|not[-_ ]?a[-_ ]?real|fake|notreal)/i,
 ];
 
 /** Whole values that are plainly not a credential (defaults in docs and local development). */

@@ -116,3 +116,10 @@ describe('value helpers', () => {
     expect(base62(62, 2)).toBe('10');
   });
 });
+
+describe('placeholder words only count at a word boundary', () => {
+  it('a random AWS key id that happens to contain FAKE is still reported', () => {
+    expect(kinds("const id = 'AKIALL2IJMOFAKEEILB6';")).toEqual(['aws-access-key-id']);
+    expect(isPlaceholder('sk_live_fake_0123456789abcdefGHIJ')).toBe(true);
+  });
+});
