@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { SHAPE, defaultCacheDir, ensureRepo, git, type BenchRepo } from './generate.js';
 import { describeMachine } from './machine.js';
 import { CommandFailed, measure, type Command, type Measurement } from './measure.js';
+import { measureSecrets, projectRoot, renderSecretsSection } from './secrets.js';
 import { duration, renderMarkdown, type Row } from './report.js';
 
 /**
@@ -180,7 +181,11 @@ async function main(argv: string[]): Promise<number> {
     }
     measured = await measureAll(options, repo);
   }
-  const markdown = renderMarkdown({ machine: describeMachine(), repo: repo.stats, built: repo.built, ...measured });
+  let markdown = renderMarkdown({ machine: describeMachine(), repo: repo.stats, built: repo.built, ...measured });
+  if (!options.generateOnly) {
+    progress('timing the secrets detectors on the fake-key corpus and node_modules');
+    markdown += `\n${renderSecretsSection(measureSecrets(projectRoot()))}`;
+  }
   process.stdout.write(markdown);
   if (options.write) {
     writeFileSync(options.out, markdown);

@@ -3,6 +3,7 @@
  * Escaping follows the runner (actions/toolkit `command.ts`): data escapes `%`, CR and LF;
  * property values additionally escape `:` and `,`.
  */
+import { redactResult, redactText } from '../core/redact.js';
 import type { AuditResult } from '../core/result.js';
 import type { Finding, Severity } from '../core/types.js';
 import {
@@ -108,8 +109,9 @@ function annotated(active: readonly Finding[]): Finding[] {
   return active.filter((finding) => finding.severity !== 'info' || info.includes(finding));
 }
 
-export function renderGithub(result: AuditResult): string {
+export function renderGithub(unredacted: AuditResult): string {
+  const result = redactResult(unredacted);
   const active = activeFindings(result);
   const lines = [...annotated(active).map(annotation), summary(result, active, ignoredFindings(result).length)];
-  return `${lines.join('\n')}\n`;
+  return redactText(`${lines.join('\n')}\n`);
 }

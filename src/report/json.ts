@@ -4,6 +4,7 @@
  * newline, so the same result always gives the same bytes. Properties outside the contract are
  * dropped rather than leaked.
  */
+import { redactResult, redactText } from '../core/redact.js';
 import type { AuditResult, AuditStats, RevisionInfo, SkippedFile } from '../core/result.js';
 import type { Finding } from '../core/types.js';
 import { compareSkipped, sortFindings } from './common.js';
@@ -73,5 +74,5 @@ export function toReportJson(result: AuditResult): AuditResult {
 }
 
 export function renderJson(result: AuditResult): string {
-  return `${JSON.stringify(toReportJson(result), null, 2)}\n`;
+  return redactText(`${JSON.stringify(toReportJson(redactResult(result)), null, 2)}\n`);
 }

@@ -3,6 +3,7 @@
  * excerpts, messages, reasons) is escaped: inline text gets Markdown and HTML escapes, paths go
  * in code spans and excerpts in fenced blocks whose fence is longer than any backtick run inside.
  */
+import { redactResult, redactText } from '../core/redact.js';
 import type { AuditResult, SkippedFile } from '../core/result.js';
 import { SEVERITIES } from '../core/types.js';
 import type { Finding } from '../core/types.js';
@@ -228,7 +229,8 @@ function omissionNote(left: readonly BodyPart[]): string[] {
 
 const OMISSION_RESERVE = 300;
 
-export function renderMarkdown(result: AuditResult, options: MarkdownOptions = {}): string {
+export function renderMarkdown(unredacted: AuditResult, options: MarkdownOptions = {}): string {
+  const result = redactResult(unredacted);
   const maxLength = options.maxLength ?? DEFAULT_MARKDOWN_MAX_LENGTH;
   const active = activeFindings(result);
   const ignored = ignoredFindings(result);
@@ -240,5 +242,5 @@ export function renderMarkdown(result: AuditResult, options: MarkdownOptions = {
     ...skippedSection(result.stats.skipped).map((text): BodyPart => ({ text, kind: 'skipped' })),
   ];
   const { kept, left } = fitting(body, maxLength - head.length - tail.length - OMISSION_RESERVE);
-  return `${[head, ...kept.map((part) => part.text), ...omissionNote(left), tail].join('\n\n')}\n`;
+  return redactText(`${[head, ...kept.map((part) => part.text), ...omissionNote(left), tail].join('\n\n')}\n`);
 }

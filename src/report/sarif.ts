@@ -2,6 +2,7 @@
  * The SARIF 2.1.0 report, for code-scanning tools (GitHub code scanning, IDE viewers).
  * Validated against the OASIS schema in `schema/sarif-2.1.0.json` by the tests.
  */
+import { redactResult, redactText } from '../core/redact.js';
 import type { AuditResult } from '../core/result.js';
 import type { Category, Finding, Severity } from '../core/types.js';
 import { compareText, sortFindings } from './common.js';
@@ -184,5 +185,5 @@ export function toSarif(result: AuditResult, rules: readonly SarifRuleMeta[]): S
 }
 
 export function renderSarif(result: AuditResult, rules: readonly SarifRuleMeta[]): string {
-  return `${JSON.stringify(toSarif(result, rules), null, 2)}\n`;
+  return redactText(`${JSON.stringify(toSarif(redactResult(result), rules), null, 2)}\n`);
 }

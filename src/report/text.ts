@@ -3,6 +3,7 @@
  * Colour only when asked; user content (paths, excerpts, messages) is shown with control
  * characters made visible, so a file cannot inject escape codes into the terminal.
  */
+import { redactResult, redactText } from '../core/redact.js';
 import type { AuditResult, SkippedFile } from '../core/result.js';
 import type { Finding, Severity, Verdict } from '../core/types.js';
 import { createPalette } from './colour.js';
@@ -144,7 +145,8 @@ function statsLine(result: AuditResult, paint: Palette): string {
   );
 }
 
-export function renderText(result: AuditResult, options: TextOptions): string {
+export function renderText(unredacted: AuditResult, options: TextOptions): string {
+  const result = redactResult(unredacted);
   const paint = createPalette(options.color);
   const active = activeFindings(result);
   const ignored = ignoredFindings(result);
@@ -155,8 +157,10 @@ export function renderText(result: AuditResult, options: TextOptions): string {
     skippedSection(result.stats.skipped, paint),
     [statsLine(result, paint)],
   ];
-  return `${sections
-    .filter((section) => section.length > 0)
-    .map((section) => section.join('\n'))
-    .join('\n\n')}\n`;
+  return redactText(
+    `${sections
+      .filter((section) => section.length > 0)
+      .map((section) => section.join('\n'))
+      .join('\n\n')}\n`,
+  );
 }

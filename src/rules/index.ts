@@ -13,6 +13,7 @@ import { lintRuleRelaxed } from './lint/rule-relaxed.js';
 import { lintScopeNarrowed } from './lint/scope-narrowed.js';
 import { lintSuppression } from './lint/suppression.js';
 import type { Rule } from './rule.js';
+import { secretsAdded } from './secrets/added.js';
 import { testsAssertionWeakened } from './tests/assertion-weakened.js';
 import { testsAssertionsRemoved } from './tests/assertions-removed.js';
 import { testsDeleted } from './tests/deleted.js';
@@ -51,6 +52,7 @@ export const allRules: readonly Rule[] = [
   ciScriptWeakened,
   ciHookWeakened,
   ciGateWeakened,
+  secretsAdded,
   configChanged,
   protectedFileChanged,
   unparseable,
