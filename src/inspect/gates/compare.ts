@@ -61,6 +61,20 @@ const SHORT_FILTER_TOOLS: Record<string, readonly string[]> = {
   '-skip': ['go test'],
 };
 
+/**
+ * Tools whose effective configuration another rule computes, command line included: what their
+ * flags select, exclude or loosen is that rule's finding (`lint/scope-narrowed`,
+ * `lint/rule-relaxed`, `types/strictness-lowered`, `types/scope-narrowed`), so it is not reported
+ * twice. Failure paths (`|| true`, `set +e`), neutralised and removed gates, and non-failing
+ * flags such as `--exit-zero` stay here.
+ */
+const CONFIG_RULE_TOOLS: Readonly<Record<string, GateKind>> = {
+  eslint: 'lint', oxlint: 'lint', biome: 'lint', ruff: 'lint', flake8: 'lint',
+  tsc: 'typecheck', 'vue-tsc': 'typecheck', tsgo: 'typecheck', mypy: 'typecheck', pyright: 'typecheck', basedpyright: 'typecheck',
+};
+/** Non-failing flags that loosen a type checker's configuration (reported by `types/strictness-lowered` for those tools). */
+const TYPE_LOOSENING = new Set(['--ignore-missing-imports', '--no-strict-optional', '--allow-untyped-defs', '--allow-any-generics', '--skipLibCheck', '--skip-lib-check']);
+
 const origin = (command: ToolCommand): { origin?: string } => (command.origin === undefined ? {} : { origin: command.origin });
 
 const NO_OPS = new Set(['echo', 'true', ':', 'printf', 'exit']);
@@ -156,16 +170,22 @@ export function comparePair(base: ToolCommand, head: ToolCommand): GateWeakening
   if (base.masked === null && head.masked !== null) weakening('non-failing', `${code(head.text)} made non-failing with ${head.masked.detail}`, '');
   const b = parseArgs(base.tool, base.args.map((text) => ({ text, line: 0 })));
   const h = parseArgs(head.tool, head.args.map((text) => ({ text, line: 0 })));
+  const configRule = CONFIG_RULE_TOOLS[base.tool] === base.kind;
   for (const entry of GATE_FLAGS) {
     if (entry.tools && !entry.tools.includes(base.tool)) continue;
+    if (configRule && base.kind === 'typecheck') continue;
     for (const flag of entry.flags) {
       const had = flagOn(b, flag, entry.value);
       if (had && !flagOn(h, flag, entry.value)) weakening('flag-removed', `${code(head.text)} lost ${code(entry.value ? `${flag} ${entry.value}` : flag)}, which ${entry.does}`, flag, entry.kind ?? base.kind);
     }
   }
   for (const entry of NON_FAILING_FLAGS) {
-    for (const flag of entry.flags) if (!b.flags.has(flag) && h.flags.has(flag)) weakening('non-failing', `${code(head.text)} gained ${code(flag)}, which ${entry.does}`, flag);
+    for (const flag of entry.flags) {
+      if (configRule && TYPE_LOOSENING.has(flag)) continue;
+      if (!b.flags.has(flag) && h.flags.has(flag)) weakening('non-failing', `${code(head.text)} gained ${code(flag)}, which ${entry.does}`, flag);
+    }
   }
+  if (configRule) return out;
   maxWarnings(b, h, (message, detail) => { weakening(detail === 'removed' ? 'flag-removed' : 'non-failing', `${code(head.text)} ${message}`, `--max-warnings:${detail}`); });
   for (const flag of [...SELECT_FLAGS, ...EXCLUDE_FLAGS]) {
     if (SHORT_FILTER_TOOLS[flag] && !SHORT_FILTER_TOOLS[flag].includes(base.tool)) continue;

@@ -29,6 +29,8 @@ A base gate is paired with a head command of the same tool and kind (most simila
 | narrowed | it runs on fewer paths (positional paths added or narrowed), or gained a filter: ${flagList(SELECT_FLAGS)} (new or changed value), ${flagList(EXCLUDE_FLAGS)} (new value), fewer \`--project\`s |
 | flag-removed | it lost ${flagList([...new Set(GATE_FLAGS.flatMap((entry) => entry.flags.map((flag) => (entry.value ? `${flag} ${entry.value}` : flag))))])}, \`--max-warnings N\`, or the check flag of a formatter (\`prettier --check\` → \`--write\`) |
 
+For linters and type checkers whose configuration Gatehouse computes (ESLint, oxlint, Biome, ruff, flake8, tsc, vue-tsc, mypy, pyright), what their flags select, exclude or loosen — \`--max-warnings\`, paths, \`--extend-ignore\`, \`--strict\`, \`--skipLibCheck\` — is part of that effective configuration and is reported once, by \`lint/scope-narrowed\`, \`lint/rule-relaxed\`, \`types/strictness-lowered\` or \`types/scope-narrowed\`; this rule still reports their failure paths (\`|| true\`, \`--exit-zero\`), neutralisation and removal.
+
 Decisions: \`vitest\` without \`run\` is not weaker (a non-interactive run exits after one run); \`tsc\` counts as a typecheck in every form; builds (\`vite build\`, \`next build\`, \`tsup\`, \`webpack\`…) are gates of kind \`build\`; \`check\`, \`ci\`, \`verify\`, \`validate\` scripts are gate scripts whatever they run. A script that does not parse is reported with severity \`warn\` as unresolvable.`;
 
 export const ciScriptWeakened = defineRule({

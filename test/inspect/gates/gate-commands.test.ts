@@ -67,8 +67,8 @@ describe('compareGateScripts: weakenings', () => {
     expect(compare('eslint . && vitest run', 'eslint . || echo lint failed; vitest run')).toEqual(['non-failing lint:eslint:non-failing']);
     expect(compare('jest --ci', 'jest --ci --passWithNoTests')).toEqual(['non-failing test:jest:non-failing:--passWithNoTests']);
     expect(compare('ruff check .', 'ruff check --exit-zero .')).toEqual(['non-failing lint:ruff:non-failing:--exit-zero']);
-    expect(compare('eslint . --max-warnings 0', 'eslint . --max-warnings 25')).toEqual(['non-failing lint:eslint:non-failing:--max-warnings:raised']);
-    expect(compare('eslint . --max-warnings=0', 'eslint .')).toEqual(['flag-removed lint:eslint:flag-removed:--max-warnings:removed']);
+    expect(compare('stylelint "**/*.css" --max-warnings 0', 'stylelint "**/*.css" --max-warnings 25')).toEqual(['non-failing lint:stylelint:non-failing:--max-warnings:raised']);
+    expect(compare('stylelint "**/*.css" --max-warnings=0', 'stylelint "**/*.css"')).toEqual(['flag-removed lint:stylelint:flag-removed:--max-warnings:removed']);
   });
 
   it('neutralised and removed', () => {
@@ -79,9 +79,21 @@ describe('compareGateScripts: weakenings', () => {
     expect(compare('npm run lint', 'npm run lint', { '': { lint: 'eslint .' } }, { '': { lint: 'echo "no lint"' } })).toEqual(['neutralised lint:eslint:neutralised']);
   });
 
+  it('leaves what the lint and type-check configuration rules compute to them, but not failure paths', () => {
+    // lint/scope-narrowed, lint/rule-relaxed, types/strictness-lowered and types/scope-narrowed read these command lines as part of the effective configuration.
+    expect(compare('eslint . --max-warnings 0', 'eslint . --max-warnings 25')).toEqual([]);
+    expect(compare('eslint src test', 'eslint src')).toEqual([]);
+    expect(compare('ruff check .', 'ruff check . --extend-ignore E501,F401')).toEqual([]);
+    expect(compare('mypy --strict src', 'mypy src')).toEqual([]);
+    expect(compare('tsc --noEmit', 'tsc --noEmit --skipLibCheck')).toEqual([]);
+    expect(compare('eslint .', 'eslint . || true')).toEqual(['non-failing lint:eslint:non-failing']);
+    expect(compare('ruff check .', 'ruff check --exit-zero .')).toEqual(['non-failing lint:ruff:non-failing:--exit-zero']);
+    expect(compare('mypy src', 'echo skipped')).toEqual(['neutralised typecheck:mypy:neutralised']);
+  });
+
   it('narrowed: paths, name filters, projects', () => {
     expect(compare('vitest run', 'vitest run src/cart')).toEqual(['narrowed test:vitest:narrowed:paths']);
-    expect(compare('eslint src test', 'eslint src')).toEqual(['narrowed lint:eslint:narrowed:paths']);
+    expect(compare('stylelint "src/**/*.css" "app/**/*.css"', 'stylelint "src/**/*.css"')).toEqual(['narrowed lint:stylelint:narrowed:paths']);
     expect(compare('vitest run', 'vitest run -t "adds items"')).toEqual(['narrowed test:vitest:narrowed:-t']);
     expect(compare('playwright test', 'playwright test --grep @smoke')).toEqual(['narrowed e2e:playwright:narrowed:--grep']);
     expect(compare('pytest', 'pytest -k "not slow"')).toEqual(['narrowed test:pytest:narrowed:-k']);
@@ -90,12 +102,12 @@ describe('compareGateScripts: weakenings', () => {
     expect(compare('go test ./...', 'go test ./pkg/...')).toEqual(['narrowed test:go test:narrowed:paths']);
     expect(compare('pytest tests', 'pytest tests --ignore=tests/integration')).toEqual(['narrowed test:pytest:narrowed:--ignore']);
     expect(compare('jest', 'jest --onlyChanged')).toEqual(['narrowed test:jest:narrowed:--onlyChanged']);
-    expect(compare('ruff check .', 'ruff check . --extend-ignore E501,F401')).toEqual(['narrowed lint:ruff:narrowed:--extend-ignore']);
+    expect(compare('pylint src', 'pylint src -d C0114')).toEqual(['narrowed lint:pylint:narrowed:-d']);
   });
 
   it('flag removed: --coverage, --strict, --ci, --check', () => {
     expect(compare('vitest run --coverage', 'vitest run')).toEqual(['flag-removed coverage:vitest:flag-removed:--coverage']);
-    expect(compare('mypy --strict src', 'mypy src')).toEqual(['flag-removed typecheck:mypy:flag-removed:--strict']);
+    expect(compare('vue-tsc --noEmit --strict', 'vue-tsc --noEmit')).toEqual([]);
     expect(compare('jest --ci', 'jest')).toEqual(['flag-removed test:jest:flag-removed:--ci']);
     expect(compare('prettier --check .', 'prettier --write .')).toEqual(['flag-removed format:prettier:flag-removed:check']);
   });
