@@ -4,7 +4,7 @@ import { REPORT_VERSION, type AuditResult } from '../core/result.js';
 import type { Finding } from '../core/types.js';
 import { Repository, type DiffEntry } from '../git/repository.js';
 import { resolveRange, type RangeSpec, type ResolvedRange } from '../git/range.js';
-import type { InspectedChange, Inspector, ProjectInspector } from '../inspect/inspector.js';
+import type { InspectedChange, Inspector, ProjectInspector, RevisionFiles } from '../inspect/inspector.js';
 import { DEFAULT_SIZE_LIMIT, FactStore, Revision } from '../model/revision.js';
 import { defaultPolicy, POLICY_FILE, type Policy } from '../policy/policy.js';
 import { allRules } from '../rules/index.js';
@@ -148,9 +148,12 @@ async function collectProjectFacts(
 ): Promise<Map<string, { base: unknown; head: unknown }>> {
   const facts = new Map<string, { base: unknown; head: unknown }>();
   if (affecting.length === 0) return facts;
-  const [baseFiles, headFiles] = await Promise.all([base.asFiles(), head.asFiles()]);
+  // Trees are listed only for inspectors that read the path list (see `readsPathList`).
+  const listed = async (revision: Revision, inspector: ProjectInspector<unknown>): Promise<RevisionFiles> =>
+    inspector.readsPathList === false ? revision.reader() : revision.asFiles();
   await Promise.all(
     affecting.map(async (inspector) => {
+      const [baseFiles, headFiles] = await Promise.all([listed(base, inspector), listed(head, inspector)]);
       const [before, after] = await Promise.all([inspector.collect(baseFiles, changes), inspector.collect(headFiles, changes)]);
       facts.set(inspector.id, { base: before, head: after });
     }),

@@ -44,6 +44,11 @@ export interface ProjectInspector<F> {
    * says whether it is a test file). Asked after the changed files are inspected.
    */
   affectedByFacts?(files: readonly InspectedChange[], paths: PathGroups): boolean;
+  /**
+   * False when `collect` reads only files it names and never the path list: the engine then
+   * skips listing the revisions' trees (tens of milliseconds on a large repository).
+   */
+  readonly readsPathList?: false;
   /** `changes` is given when the inspector runs for its `affectedByFacts`: what called for it. */
   collect(revision: RevisionFiles, changes?: readonly InspectedChange[]): Promise<F>;
 }

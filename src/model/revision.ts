@@ -29,6 +29,11 @@ export class FactStore {
     readonly sizeLimit = DEFAULT_SIZE_LIMIT,
   ) {}
 
+  /** Content of an object named `<treeish>:<path>` (no tree listing needed); memoized by name. */
+  contentByName(name: string): Promise<FileContent> {
+    return this.content(name);
+  }
+
   content(oid: string): Promise<FileContent> {
     let pending = this.contents.get(oid);
     if (!pending) {
@@ -95,6 +100,30 @@ export class Revision {
   }
 
   /**
+   * The revision for a project inspector that reads a few files by path and never lists the
+   * tree (`readsPathList: false`): a file is read by name (`<treeish>:<path>`) unless the tree is
+   * listed anyway. Its `paths` throws, so an inspector that declared it wrongly fails loudly.
+   */
+  reader(): RevisionFiles {
+    const byName = async (path: string): Promise<string | null> => {
+      if (this.tree) return this.readText(path);
+      const content = await this.store.contentByName(`${this.treeish}:${path}`);
+      return content.kind === 'text' ? content.text : null;
+    };
+    return {
+      get paths(): readonly string[] {
+        throw new Error('this revision view reads files by path and has no path list (readsPathList: false)');
+      },
+      readText: byName,
+    };
+  }
+
+  private async readText(path: string): Promise<string | null> {
+    const content = await this.read(path);
+    return content.kind === 'text' ? content.text : null;
+  }
+
+  /**
    * The revision as a project inspector sees it: its file paths and their text. One view per
    * revision, so every inspector shares the same path list (and the caches keyed on it).
    */
@@ -106,12 +135,6 @@ export class Revision {
   private async buildFiles(): Promise<RevisionFiles> {
     const files = await this.files();
     const paths = [...files.values()].filter((entry) => entry.type === 'blob' && isRegularFile(entry.mode)).map((entry) => entry.path);
-    return {
-      paths,
-      readText: async (path) => {
-        const content = await this.read(path);
-        return content.kind === 'text' ? content.text : null;
-      },
-    };
+    return { paths, readText: (path) => this.readText(path) };
   }
 }

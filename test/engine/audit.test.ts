@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { audit } from '../../src/engine/audit.js';
+import type { ProjectInspector } from '../../src/inspect/inspector.js';
+import { allRules } from '../../src/rules/index.js';
+import { defineRule } from '../../src/rules/rule.js';
 import { GitFixture } from '../helpers/git-fixture.js';
 
 const fixtures: GitFixture[] = [];
@@ -57,5 +60,35 @@ describe('audit', () => {
     expect(result.base).toEqual({ commit: null, ref: '(empty tree)' });
     expect(result.stats.commits).toBe(1);
     expect(result.verdict).toBe('block');
+  });
+});
+
+describe('project inspectors that read files by name', () => {
+  it('get the file texts of each side without a path list, and fail loudly if they ask for one', async () => {
+    const f = new GitFixture();
+    fixtures.push(f);
+    const base = f.commit({ 'docs/a.txt': 'one\n', 'src/x.ts': 'export {};\n' });
+    const head = f.commit({ 'docs/a.txt': 'two\n', 'src/x.ts': 'export const x = 1;\n' });
+    const seen: { a: string | null; missing: string | null; folder: string | null; paths: string }[] = [];
+    const byName: ProjectInspector<null> = {
+      id: 'test-by-name',
+      affectedBy: () => true,
+      readsPathList: false,
+      collect: async (revision) => {
+        let paths: string;
+        try {
+          paths = `listed ${revision.paths.length}`;
+        } catch (error) {
+          paths = (error as Error).message;
+        }
+        seen.push({ a: await revision.readText('docs/a.txt'), missing: await revision.readText('docs/none.txt'), folder: await revision.readText('src'), paths });
+        return null;
+      },
+    };
+    const rule = defineRule({ ...allRules[0]!, id: 'test/by-name', inspectors: [], projectInspectors: [byName], check: () => [] });
+    await audit({ repoDir: f.dir, range: { range: `${base}..${head}` }, rules: [rule] });
+    expect(seen.map((s) => s.a).sort()).toEqual(['one\n', 'two\n']);
+    expect(seen.every((s) => s.missing === null && s.folder === null)).toBe(true);
+    expect(seen[0]!.paths).toMatch(/no path list/);
   });
 });

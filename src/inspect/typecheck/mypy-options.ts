@@ -1,5 +1,22 @@
 import type { MypyConfig, MypySection, Setting } from './model.js';
-import { MYPY_STRICT_FLAGS } from './mypy.js';
+
+/** `mypy --strict` (mypy 1.x): `strict_concatenate` became `extra_checks` in 1.5; `no_implicit_optional` is the default since 0.990. */
+export const MYPY_STRICT_FLAGS: Readonly<Record<string, boolean>> = {
+  warn_unused_configs: true,
+  disallow_any_generics: true,
+  disallow_subclassing_any: true,
+  disallow_untyped_calls: true,
+  disallow_untyped_defs: true,
+  disallow_incomplete_defs: true,
+  check_untyped_defs: true,
+  disallow_untyped_decorators: true,
+  warn_redundant_casts: true,
+  warn_unused_ignores: true,
+  warn_return_any: true,
+  implicit_reexport: false,
+  strict_equality: true,
+  extra_checks: true,
+};
 
 /**
  * mypy options that decide how strictly code is checked, and their direction (mypy

@@ -6,6 +6,7 @@ import { dirname, joinPath } from '../config-eval/paths.js';
 import { unwrapLauncher } from '../commands/launchers.js';
 import { gateCommandList } from './commands.js';
 import type { MypyConfig, MypySection, Origin, PatternList, Setting, Unresolved } from './model.js';
+import { MYPY_STRICT_FLAGS } from './mypy-options.js';
 
 /**
  * mypy's configuration, as mypy reads it (`mypy/config_parser.py`, `mypy/defaults.py`):
@@ -24,23 +25,6 @@ import type { MypyConfig, MypySection, Origin, PatternList, Setting, Unresolved 
 
 export const MYPY_FILES = ['mypy.ini', '.mypy.ini', 'pyproject.toml', 'setup.cfg'] as const;
 
-/** `mypy --strict` (mypy 1.x): `strict_concatenate` became `extra_checks` in 1.5; `no_implicit_optional` is the default since 0.990. */
-export const MYPY_STRICT_FLAGS: Readonly<Record<string, boolean>> = {
-  warn_unused_configs: true,
-  disallow_any_generics: true,
-  disallow_subclassing_any: true,
-  disallow_untyped_calls: true,
-  disallow_untyped_defs: true,
-  disallow_incomplete_defs: true,
-  check_untyped_defs: true,
-  disallow_untyped_decorators: true,
-  warn_redundant_casts: true,
-  warn_unused_ignores: true,
-  warn_return_any: true,
-  implicit_reexport: false,
-  strict_equality: true,
-  extra_checks: true,
-};
 
 /** Flags a `no_` prefix may negate (the strict set and the other flags commonly negated on command lines). */
 const MYPY_KNOWN_FLAGS: Readonly<Record<string, true>> = Object.fromEntries(

@@ -111,3 +111,24 @@ export function pyrightDefault(setting: string, mode: string): string | boolean 
 }
 
 export const PYRIGHT_SETTINGS: readonly string[] = Object.keys(TABLE);
+
+/** typeCheckingMode ranks, higher is stricter. */
+export const PYRIGHT_MODE_RANK: Readonly<Record<string, number>> = { off: 0, basic: 1, standard: 2, strict: 3, recommended: 3.5, all: 4 };
+/** Diagnostic levels, higher is stricter. */
+export const PYRIGHT_LEVEL_RANK: Readonly<Record<string, number>> = { none: 0, hint: 0.5, information: 1, warning: 2, error: 3 };
+/** Boolean settings and their direction: true is stricter unless listed as looser. */
+export const PYRIGHT_TRUE_LOOSER = new Set(['enableTypeIgnoreComments']);
+export const PYRIGHT_BOOLEANS = new Set([
+  'analyzeUnannotatedFunctions',
+  'strictParameterNoneValue',
+  'enableTypeIgnoreComments',
+  'enableReachabilityAnalysis',
+  'strictListInference',
+  'strictDictionaryInference',
+  'strictSetInference',
+  'disableBytesTypePromotions',
+  'deprecateTypingAliases',
+  'failOnWarnings',
+]);
+
+export const defaultMode = (tool: 'pyright' | 'basedpyright'): string => (tool === 'basedpyright' ? 'recommended' : 'standard');

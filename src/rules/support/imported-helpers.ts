@@ -1,4 +1,3 @@
-import { pathSet } from '../../inspect/config-source.js';
 import type { InspectedChange, ProjectInspector } from '../../inspect/inspector.js';
 import { inspectJsSource } from '../../inspect/js/source-inspector.js';
 import type { Assertion, SourceFacts, TestCase } from '../../inspect/source-facts.js';
@@ -118,14 +117,17 @@ export const importedHelpersInspector: ProjectInspector<ReadonlyMap<string, Modu
   id: 'imported-helpers@1',
   affectedBy: () => false,
   affectedByFacts: (files) => testsNeedingHelpers(files).length > 0,
+  // A few candidate modules are read by name: no need to list a 20,000-file tree for them.
+  readsPathList: false,
   collect: async (revision, changes = []) => {
-    const existing = pathSet(revision.paths);
     const modules = new Map<string, ModuleFacts>();
+    const tried = new Set<string>();
     let wanted: { from: string; module: string }[] = testsNeedingHelpers(changes).flatMap(({ file, test }) =>
       (test.helperCalls ?? []).filter((call) => isRelative(call.module)).map((call) => ({ from: file, module: call.module })),
     );
     for (let hop = 0; hop <= MAX_HOPS && wanted.length > 0; hop++) {
-      const paths = [...new Set(wanted.flatMap(({ from, module }) => moduleCandidates(from, module, 'js')))].filter((path) => existing.has(path) && !modules.has(path));
+      const paths = [...new Set(wanted.flatMap(({ from, module }) => moduleCandidates(from, module, 'js')))].filter((path) => !tried.has(path));
+      for (const path of paths) tried.add(path);
       const texts = await Promise.all(paths.map((path) => revision.readText(path)));
       wanted = [];
       paths.forEach((path, i) => {

@@ -1,8 +1,7 @@
 import type { FindingDraft } from '../../core/types.js';
 import type { MypyConfig, MypySection, Origin, PyrightConfig, Setting, TsProject, TypeCheckFacts, Unresolved } from '../../inspect/typecheck/model.js';
 import { mypyEffective, mypyLoosened, MYPY_ORDER, type MypyEffective } from '../../inspect/typecheck/mypy-options.js';
-import { pyrightDefault, PYRIGHT_SETTINGS } from '../../inspect/typecheck/pyright-defaults.js';
-import { defaultMode, PYRIGHT_BOOLEANS, PYRIGHT_LEVEL_RANK, PYRIGHT_MODE_RANK, PYRIGHT_TRUE_LOOSER } from '../../inspect/typecheck/pyright.js';
+import { defaultMode, pyrightDefault, PYRIGHT_BOOLEANS, PYRIGHT_LEVEL_RANK, PYRIGHT_MODE_RANK, PYRIGHT_SETTINGS, PYRIGHT_TRUE_LOOSER } from '../../inspect/typecheck/pyright-defaults.js';
 import { typeCheckInspector } from '../../inspect/typecheck/project-inspector.js';
 import { effectiveOption, mergedOptions, strictnessRank, STRICT_FAMILY, TS_ORDER, type Effective } from '../../inspect/typecheck/ts-options.js';
 import { dirname } from '../../inspect/config-eval/paths.js';
