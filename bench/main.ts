@@ -24,7 +24,7 @@ Options
   --write           also write the results to --out
   --out FILE        where --write writes (default bench/results.md)
   --cache-dir DIR   where the repository is cached (default ${defaultCacheDir()})
-  --cli FILE        the CLI to measure (default dist/src/cli/main.js)
+  --cli FILE        the CLI to measure (default dist/cli/main.js, the bundle npm run build writes)
   -h, --help        show this help
 `;
 
@@ -55,7 +55,7 @@ function readOptions(argv: string[]): Options | null {
       write: { type: 'boolean', default: false },
       out: { type: 'string', default: path.join('bench', 'results.md') },
       'cache-dir': { type: 'string', default: defaultCacheDir() },
-      cli: { type: 'string', default: fileURLToPath(new URL('../src/cli/main.js', import.meta.url)) },
+      cli: { type: 'string', default: fileURLToPath(new URL('../cli/main.js', import.meta.url)) },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-const CLI = path.resolve(import.meta.dirname, '../../dist/src/cli/main.js');
+/** The shipped CLI: the bundle `npm run build` writes (see README, Performance). */
+const CLI = path.resolve(import.meta.dirname, '../../dist/cli/main.js');
 
 export interface CliRun {
   code: number;
