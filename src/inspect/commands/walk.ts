@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node a
 import type { ConfigSource } from '../config-source.js';
 import { scriptCall } from './launchers.js';
 import { isPackageJson, isWorkflow } from './files.js';
+import { readPackageScripts, type ScriptEntry } from './package-scripts.js';
 import { splitShell, type Word } from './shell.js';
 
 /**
@@ -115,27 +116,7 @@ export function shellCommands(text: string, firstLine: number): Word[][] {
   return splitShell(text, firstLine);
 }
 
-interface ScriptEntry {
-  text: string;
-  line: number;
-}
 
-/** The `scripts` of a package.json with their lines, or null when it cannot be parsed. */
-function readPackageScripts(text: string): Map<string, ScriptEntry> | null {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: false });
-  if (doc.errors.length > 0 || !isMap(doc.contents)) return null;
-  const scripts = doc.contents.get('scripts', true);
-  const result = new Map<string, ScriptEntry>();
-  if (isMap(scripts)) {
-    for (const pair of scripts.items) {
-      if (isScalar(pair.key) && isScalar(pair.value) && typeof pair.value.value === 'string') {
-        result.set(String(pair.key.value), { text: pair.value.value, line: counter.linePos(pair.value.range?.[0] ?? 0).line });
-      }
-    }
-  }
-  return result;
-}
 
 function scalarText(node: unknown): string | null {
   return isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : null;

@@ -1,3 +1,4 @@
+import type { ScriptEntry } from '../commands/package-scripts.js';
 import type { ChangedPath, ProjectInspector } from '../inspector.js';
 import { loadShellParser } from '../shell/parse.js';
 import { mayAffectScripts } from './files.js';
@@ -11,10 +12,6 @@ import type { HookEntry } from './hooks.js';
  * parser) load only when a change touches one of these files.
  */
 
-export interface ScriptEntry {
-  text: string;
-  line: number;
-}
 
 export interface PackageScripts {
   /** The package.json path. */

@@ -3,7 +3,8 @@ import { isPackageJson, isWorkflow } from '../commands/files.js';
 import type { RevisionFiles } from '../inspector.js';
 import { mayAffectScripts } from './files.js';
 import { readHooks } from './hooks.js';
-import type { PackageScripts, ScriptEntry, ScriptsFacts, WorkflowStep } from './project-inspector.js';
+import { readPackageScripts } from '../commands/package-scripts.js';
+import type { PackageScripts, ScriptsFacts, WorkflowStep } from './project-inspector.js';
 
 /** Reads the scripts, workflow steps and hooks of a revision (loaded lazily: it needs the YAML parser). */
 export async function readScriptsFacts(revision: RevisionFiles): Promise<ScriptsFacts> {
@@ -28,22 +29,6 @@ export async function readScriptsFacts(revision: RevisionFiles): Promise<Scripts
   return { packages, steps, hooks, problems };
 }
 
-/** The `scripts` of a package.json with their lines, or null when it cannot be parsed. */
-export function readPackageScripts(text: string): Map<string, ScriptEntry> | null {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: false });
-  if (doc.errors.length > 0 || !isMap(doc.contents)) return null;
-  const scripts = doc.contents.get('scripts', true);
-  const result = new Map<string, ScriptEntry>();
-  if (isMap(scripts)) {
-    for (const pair of scripts.items) {
-      if (isScalar(pair.key) && isScalar(pair.value) && typeof pair.value.value === 'string') {
-        result.set(String(pair.key.value), { text: pair.value.value, line: counter.linePos(pair.value.range?.[0] ?? 0).line });
-      }
-    }
-  }
-  return result;
-}
 
 const scalarText = (node: unknown): string | null => (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : null);
 

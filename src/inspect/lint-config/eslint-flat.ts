@@ -12,6 +12,7 @@ import {
 import type { ConfigSource } from '../config-source.js';
 import { readRules, stringList } from './eslint-rules.js';
 import { gitignoreToGlob } from './globs.js';
+import { newLintConfig } from './model.js';
 import type { LintConfig, LintEntry, Origin, Unresolved } from './model.js';
 import { sharedFromExtends, sharedFromImport } from './shared-configs.js';
 
@@ -163,7 +164,7 @@ export function readEslintFlat(source: ConfigSource, file: string): LintConfig {
   };
   const evaluator = createConfigEvaluator(source, { packageReferences: true, callPackage });
   const exported = evaluator.config(file);
-  const config: LintConfig = {
+  const config: LintConfig = newLintConfig({
     tool: 'eslint',
     naming: 'names',
     file,
@@ -171,15 +172,8 @@ export function readEslintFlat(source: ConfigSource, file: string): LintConfig {
     defaultFiles: ESLINT_DEFAULT_FILES,
     defaultIgnores: ESLINT_DEFAULT_IGNORES,
     dot: true,
-    includes: null,
-    entries: [],
-    noInlineConfig: null,
-    reportUnused: null,
-    enabled: { value: true, origin: { file, line: 1 } },
-    limits: new Map(),
-    unresolved: [],
     cascade: false,
-  };
+  });
   const value = exported.kind === 'function' ? exported.returns : exported;
   readItems(value, config, 'export');
   return config;

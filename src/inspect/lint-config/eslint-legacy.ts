@@ -2,6 +2,7 @@ import { createConfigEvaluator, importCandidates, jsonValue, property, yamlValue
 import type { ConfigSource } from '../config-source.js';
 import { levelOf, readRules, stringList } from './eslint-rules.js';
 import { gitignoreToGlob } from './globs.js';
+import { newLintConfig } from './model.js';
 import type { LintConfig, LintEntry, Unresolved } from './model.js';
 import { sharedFromExtends } from './shared-configs.js';
 
@@ -72,7 +73,7 @@ function documentValue(source: ConfigSource, file: string, evaluate: (file: stri
 export function readEslintLegacy(source: ConfigSource, file: string): LintConfig {
   const dir = dirOf(file);
   const evaluator = createConfigEvaluator(source, { packageReferences: true });
-  const config: LintConfig = {
+  const config: LintConfig = newLintConfig({
     tool: 'eslint',
     naming: 'names',
     file,
@@ -80,15 +81,8 @@ export function readEslintLegacy(source: ConfigSource, file: string): LintConfig
     defaultFiles: LEGACY_DEFAULT_FILES,
     defaultIgnores: LEGACY_DEFAULT_IGNORES,
     dot: true,
-    includes: null,
-    entries: [],
-    noInlineConfig: null,
-    reportUnused: null,
-    enabled: { value: true, origin: { file, line: 1 } },
-    limits: new Map(),
-    unresolved: [],
     cascade: true,
-  };
+  });
   const value = documentValue(source, file, (target) => evaluator.config(target));
   if (value === null) {
     config.unresolved.push({ file, line: 1, setting: 'config', expression: file, reason: 'file not available' });

@@ -1,4 +1,5 @@
 import { jsonValue, type ConfigValue } from '../config-eval/index.js';
+import { newLintConfig } from './model.js';
 import type { LintConfig } from './model.js';
 
 /** Shared by the Biome and oxlint readers: a JSON(C) config as located values. */
@@ -7,7 +8,7 @@ export function readJson(file: string, text: string): ConfigValue {
 }
 
 export function emptyConfig(tool: 'biome' | 'oxlint', file: string, defaultFiles: string[]): LintConfig {
-  return {
+  return newLintConfig({
     tool,
     naming: 'names',
     file,
@@ -15,14 +16,7 @@ export function emptyConfig(tool: 'biome' | 'oxlint', file: string, defaultFiles
     defaultFiles,
     defaultIgnores: ['**/node_modules/'],
     dot: false,
-    includes: null,
-    entries: [],
-    noInlineConfig: null,
-    reportUnused: null,
-    enabled: { value: true, origin: { file, line: 1 } },
-    limits: new Map(),
-    unresolved: [],
     cascade: false,
-  };
+  });
 }
 

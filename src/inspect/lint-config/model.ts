@@ -120,3 +120,20 @@ export interface LintFacts {
   configs: LintConfig[];
   invocations: LintInvocation[];
 }
+
+/** What differs between linters' configs at creation; the rest starts empty (no entries, enabled, no limits). */
+export type LintConfigStart = Pick<LintConfig, 'tool' | 'naming' | 'file' | 'dir' | 'defaultFiles' | 'defaultIgnores' | 'dot' | 'cascade'>;
+
+/** A config with nothing read yet: the readers fill entries, options and limits in. */
+export function newLintConfig(start: LintConfigStart): LintConfig {
+  return {
+    ...start,
+    includes: null,
+    entries: [],
+    noInlineConfig: null,
+    reportUnused: null,
+    enabled: { value: true, origin: { file: start.file, line: 1 } },
+    limits: new Map(),
+    unresolved: [],
+  };
+}

@@ -1,3 +1,4 @@
+import { newLintConfig } from './model.js';
 import type { LintConfig, LintEntry, Origin, RuleSetting } from './model.js';
 
 /**
@@ -39,7 +40,7 @@ export function excludeEntry(patterns: readonly string[], origin: Origin): LintE
 }
 
 export function pythonConfig(tool: 'ruff' | 'flake8', file: string, dir: string, defaultFiles: string[], defaultIgnores: string[]): LintConfig {
-  return {
+  return newLintConfig({
     tool,
     naming: 'prefixes',
     file,
@@ -47,13 +48,6 @@ export function pythonConfig(tool: 'ruff' | 'flake8', file: string, dir: string,
     defaultFiles,
     defaultIgnores: defaultIgnores.map(pythonGlob),
     dot: true,
-    includes: null,
-    entries: [],
-    noInlineConfig: null,
-    reportUnused: null,
-    enabled: { value: true, origin: { file, line: 1 } },
-    limits: new Map(),
-    unresolved: [],
     cascade: false,
-  };
+  });
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ConfigSource } from '../config-source.js';
 import { isPackageJson, isWorkflow } from '../commands/files.js';
-import { readPackageScripts } from '../gates/read-revision.js';
+import { readPackageScripts } from '../commands/package-scripts.js';
 import type { GateClassifier } from './classifier.js';
 import { chainLookups, evaluateCondition, evaluateText, interpolate, lookupIn, templateSpans, type Json, type Lookup, type Value } from './expressions.js';
 import type { ScriptInput } from './gate-types.js';
