@@ -119,7 +119,9 @@ describe('value helpers', () => {
 
 describe('placeholder words only count at a word boundary', () => {
   it('a random AWS key id that happens to contain FAKE is still reported', () => {
-    expect(kinds("const id = 'AKIALL2IJMOFAKEEILB6';")).toEqual(['aws-access-key-id']);
+    // Assembled here so the repository holds no credential-shaped literal (Gatehouse audits itself).
+    const id = ['AKIA', 'LL2IJMOFAKEEILB6'].join('');
+    expect(kinds(`const id = '${id}';`)).toEqual(['aws-access-key-id']);
     expect(isPlaceholder('sk_live_fake_0123456789abcdefGHIJ')).toBe(true);
   });
 });
