@@ -14,6 +14,8 @@ import { lintScopeNarrowed } from './lint/scope-narrowed.js';
 import { lintSuppression } from './lint/suppression.js';
 import type { Rule } from './rule.js';
 import { secretsAdded } from './secrets/added.js';
+import { secretsToLlm } from './secrets/to-llm.js';
+import { secretsToLog } from './secrets/to-log.js';
 import { testsAssertionWeakened } from './tests/assertion-weakened.js';
 import { testsAssertionsRemoved } from './tests/assertions-removed.js';
 import { testsDeleted } from './tests/deleted.js';
@@ -53,6 +55,8 @@ export const allRules: readonly Rule[] = [
   ciHookWeakened,
   ciGateWeakened,
   secretsAdded,
+  secretsToLlm,
+  secretsToLog,
   configChanged,
   protectedFileChanged,
   unparseable,
