@@ -104,6 +104,7 @@ function memberPath(node: Node): string[] | null {
     }
     if (current.type === 'Identifier') return [current.name, ...parts];
     if (current.type === 'ThisExpression') return ['this', ...parts];
+    if (current.type === 'MetaProperty') return [current.meta.name, current.property.name, ...parts];
     return null;
   }
 }
@@ -224,7 +225,7 @@ export function analyseSecretFlows(source: ParsedSource): SecretFlow[] {
   function envObject(raw: Node): string | null {
     let node = unwrap(raw);
     while (node.type === 'LogicalExpression') node = unwrap(node.left);
-    if (isProcessEnv(node)) return 'process.env';
+    if (isProcessEnv(node)) return memberPath(node)!.join('.');
     if (isDotenvParsed(node)) return 'dotenv.config().parsed';
     if (node.type === 'Identifier') return envAliases.get(node.name) ?? null;
     return null;
@@ -265,8 +266,8 @@ export function analyseSecretFlows(source: ParsedSource): SecretFlow[] {
       // String(key), encodeURIComponent(key), btoa(key): the same value, re-encoded.
       if (['String', 'encodeURIComponent', 'encodeURI', 'btoa', 'escape'].includes(path[0]!)) return union(...node.arguments.map((argument) => taintOf(argument, frame)));
     }
-    if (path && path.length === 2 && path[0] === 'JSON' && path[1] === 'stringify') return node.arguments[0] ? taintOf(node.arguments[0], frame) : CLEAN;
-    if (path && path.length === 2 && path[0] === 'Buffer' && path[1] === 'from') return node.arguments[0] ? taintOf(node.arguments[0], frame) : CLEAN;
+    // Re-encodings of their first argument: the secret is still in there.
+    if (path?.length === 2 && ['JSON.stringify', 'JSON.parse', 'Buffer.from', 'Object.assign', 'Object.entries', 'Object.values'].includes(path.join('.'))) return union(...node.arguments.map((argument) => taintOf(argument, frame)));
     // A method of a tainted value (`key.trim()`, `secret.SecretString.toString()`) still carries it.
     if (callee.type === 'MemberExpression') return taintOf(callee.object, frame);
     return CLEAN;
