@@ -30,6 +30,7 @@ import { SECRET_MANAGER_COMMANDS, SECRET_MANAGER_METHODS, VAULT_RECEIVER, isCred
  */
 
 type Taint = ReadonlySet<string>;
+const NON_LEAKING_METHODS: ReadonlySet<string> = new Set(['startsWith', 'endsWith', 'includes', 'indexOf', 'lastIndexOf', 'test', 'has', 'hasOwnProperty', 'localeCompare', 'compare', 'equals', 'timingSafeEqual']);
 const CLEAN: Taint = new Set();
 /** Placeholder source for parameter `i` while a function is summarised; never reported. */
 const PARAM = '\u0000param:';
@@ -235,6 +236,7 @@ export function analyseSecretFlows(source: ParsedSource): SecretFlow[] {
     const name = propertyName(node.property, node.computed);
     const env = envObject(node.object);
     if (env !== null) return name !== null && isCredentialName(name) ? new Set([`${env}.${name}`]) : CLEAN;
+    if (name === 'length' || name === 'size') return CLEAN;
     const object = unwrap(node.object);
     if (object.type === 'Identifier' && name !== null) {
       const binding = lookup(frame.scope, object.name);
@@ -268,8 +270,9 @@ export function analyseSecretFlows(source: ParsedSource): SecretFlow[] {
     }
     // Re-encodings of their first argument: the secret is still in there.
     if (path?.length === 2 && ['JSON.stringify', 'JSON.parse', 'Buffer.from', 'Object.assign', 'Object.entries', 'Object.values'].includes(path.join('.'))) return union(...node.arguments.map((argument) => taintOf(argument, frame)));
-    // A method of a tainted value (`key.trim()`, `secret.SecretString.toString()`) still carries it.
-    if (callee.type === 'MemberExpression') return taintOf(callee.object, frame);
+    // A method of a tainted value (`key.trim()`, `secret.SecretString.toString()`) still carries
+    // it, except predicates and measures that return a boolean or a number about it.
+    if (callee.type === 'MemberExpression') return last !== undefined && NON_LEAKING_METHODS.has(last) ? CLEAN : taintOf(callee.object, frame);
     return CLEAN;
   }
 

@@ -1,3 +1,4 @@
+import { UnparseableError } from '../../core/errors.js';
 import type { Inspector } from '../inspector.js';
 import { parseModeOf, parseSource } from '../js/parse.js';
 import { analyseSecretFlows } from './analyze.js';
@@ -11,7 +12,15 @@ import type { SecretFlowFacts } from './model.js';
 export function inspectSecretFlows(path: string, text: string): SecretFlowFacts {
   const mode = parseModeOf(path);
   if (!mode || mode.lang === 'dts') return { flows: [] };
-  return { flows: analyseSecretFlows(parseSource(path, text, mode)) };
+  const source = parseSource(path, text, mode);
+  try {
+    return { flows: analyseSecretFlows(source) };
+  } catch (error) {
+    // The walk recurses: a generated or minified file can nest deeper than the stack. Said so,
+    // never silently treated as free of flows.
+    if (error instanceof RangeError) throw new UnparseableError('too deeply nested for the secret-flow analysis', 1);
+    throw error;
+  }
 }
 
 export const secretFlowInspector: Inspector<SecretFlowFacts> = {

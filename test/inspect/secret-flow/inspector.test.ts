@@ -129,4 +129,17 @@ show('public-label');
   it('SDK call shapes are sinks only in files importing the SDK', () => {
     expect(summary('export const send = (client: any) => client.chat.completions.create({ messages: [{ content: process.env.API_TOKEN }] });\n')).toEqual([]);
   });
+
+  it('a boolean or a length about a secret is not the secret', () => {
+    const text = `const key = process.env.OPENAI_API_KEY ?? '';
+console.log('key set:', key.length > 0, key.startsWith('sk-'), typeof key, key ? 'yes' : 'no');
+`;
+    expect(summary(text)).toEqual([]);
+  });
+
+  it('a file nested deeper than the analysis can follow is unresolvable, not clean', () => {
+    const text = `const key = process.env.API_TOKEN;\nconsole.log(${Array.from({ length: 60_000 }, () => 'key').join(' + ')});\n`;
+    expect(() => flows(text)).toThrow(/too deeply nested/);
+  });
 });
+
