@@ -26,8 +26,12 @@ describe('secret-flow inspector', () => {
     expect(secretFlowInspector.appliesTo('app.py', paths)).toBe(false);
   });
 
-  it('throws UnparseableError on a file that does not parse', () => {
-    expect(() => flows('const = ;\n')).toThrow(UnparseableError);
+  it('throws UnparseableError on a file with a source that does not parse', () => {
+    expect(() => flows('const key = process.env.API_TOKEN;\nconst = ;\n')).toThrow(UnparseableError);
+  });
+
+  it('does not parse a file with no source at all (the JS source inspector still reports it unparseable)', () => {
+    expect(flows('const = ;\nconsole.log(user.password);\n')).toEqual([]);
   });
 
   it('reads process.env by bracket, import.meta.env and an alias of process.env', () => {
