@@ -92,6 +92,24 @@ export async function complete(prompt: string) {
 
 const fetchBody = (content: string): string => `{ model: 'gpt-4o-mini', messages: [{ role: 'user', content: ${content} }] }`;
 
+const pyOpenai = (system: string): string => `import os
+
+from openai import OpenAI
+
+client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])
+
+
+def answer(question: str) -> str:
+    completion = client.chat.completions.create(
+        model="gpt-4o-mini",
+        messages=[
+            {"role": "system", "content": ${system}},
+            {"role": "user", "content": question},
+        ],
+    )
+    return completion.choices[0].message.content
+`;
+
 ruleTester(secretsToLlm, {
   valid: [
     { name: 'openai: the key as the client apiKey option only', base: { 'package.json': pkg }, head: { 'package.json': pkg, 'src/answer.ts': openaiChat("'You answer support questions.'") } },
@@ -120,9 +138,25 @@ ruleTester(secretsToLlm, {
         'src/answer.ts': openaiChat('`You are ${config.persona}.`', "const config = { apiKey: process.env.OPENAI_API_KEY, persona: 'a support agent' };\n"),
       },
     },
+    { name: 'python: api_key option of the OpenAI client', base: {}, head: { 'app/answer.py': pyOpenai('"You answer support questions."') } },
+    { name: 'python: an unrelated environment variable in the prompt', base: {}, head: { 'app/answer.py': pyOpenai('f"Shop on port {os.environ.get(\'PORT\', \'8000\')}"') } },
     { name: 'a secret only logged is not a prompt', base: {}, head: { 'src/log.ts': 'console.log(`key ${process.env.OPENAI_API_KEY}`);\n' } },
   ],
   invalid: [
+    {
+      name: 'python: an env secret in an OpenAI system message',
+      base: { 'app/answer.py': pyOpenai('"You answer support questions."') },
+      head: { 'app/answer.py': pyOpenai('f"Refund with token {refund_token}"').replace('\n\ndef answer', '\nrefund_token = os.getenv("REFUND_API_TOKEN")\n\n\ndef answer') },
+      findings: [{ file: 'app/answer.py', line: 11, message: '`os.environ["REFUND_API_TOKEN"]` flows into the prompt of `openai.chat.completions.create` (messages)' }],
+    },
+    {
+      name: 'python: litellm completion with a password in the message',
+      base: {},
+      head: {
+        'app/llm.py': 'import os\n\nimport litellm\n\n\ndef ask(q):\n    password = os.environ["DB_PASSWORD"]\n    return litellm.completion(model="gpt-4o", messages=[{"role": "user", "content": q + password}])\n',
+      },
+      findings: [{ file: 'app/llm.py', line: 8, message: '`os.environ["DB_PASSWORD"]` flows into the prompt of `litellm.completion`' }],
+    },
     {
       name: 'openai: an env secret interpolated into the system message',
       base: { 'src/answer.ts': openaiChat("'You answer support questions.'") },

@@ -30,9 +30,32 @@ ruleTester(secretsToLog, {
       base: {},
       head: { 'src/pay.ts': "import Stripe from 'stripe';\n\nexport const stripe = new Stripe(process.env.STRIPE_SECRET_KEY ?? '');\n" },
     },
+    { name: 'python: the length of a key logged, and the key given to its client', base: {}, head: { 'app/pay.py': 'import logging\nimport os\n\nimport stripe\n\nstripe.api_key = os.environ["STRIPE_SECRET_KEY"]\nlogging.info("stripe configured: %s", bool(os.environ.get("PORT")))\n' } },
     { name: 'an unrelated environment variable logged', base: {}, head: { 'src/boot.ts': 'console.info(`port ${process.env.PORT} in ${process.env.NODE_ENV}`);\n' } },
   ],
   invalid: [
+    {
+      name: 'python: print and logging of an env secret, and a raised error',
+      base: {},
+      head: {
+        'app/settings.py': `import logging
+import os
+
+logger = logging.getLogger(__name__)
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+
+print("secret:", SECRET_KEY)
+logger.info("loaded key %s", SECRET_KEY)
+if len(SECRET_KEY) < 32:
+    raise ValueError(f"secret key too short: {SECRET_KEY}")
+`,
+      },
+      findings: [
+        { file: 'app/settings.py', line: 7, message: '`os.environ["DJANGO_SECRET_KEY"]` flows into a log line through `print`' },
+        { file: 'app/settings.py', line: 8, message: 'through `logger.info`' },
+        { file: 'app/settings.py', line: 10, message: 'flows into an error message through `raise`' },
+      ],
+    },
     {
       name: 'a destructured env secret logged by a pino logger',
       base: { 'src/server.ts': server("  logger.info({ cart: req.body.cartId }, 'checkout');") },

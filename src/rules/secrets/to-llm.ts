@@ -1,5 +1,6 @@
 import type { FindingDraft } from '../../core/types.js';
 import { secretFlowInspector } from '../../inspect/secret-flow/inspector.js';
+import { pythonSecretFlowInspector } from '../../inspect/secret-flow/python-inspector.js';
 import type { SecretFlow, SinkKind } from '../../inspect/secret-flow/model.js';
 import { defineRule, type ChangedFile } from '../rule.js';
 import { RemovalPool, unmatchedItems } from '../support/matching.js';
@@ -20,14 +21,17 @@ export function addedFlows(files: readonly ChangedFile[], sinks: readonly SinkKi
   const additions: { path: string; flow: SecretFlow }[] = [];
   const removals: SecretFlow[] = [];
   for (const file of files) {
-    const base = wanted(file.basePath ? file.base(secretFlowInspector)?.flows : undefined);
-    const head = wanted(file.headPath ? file.head(secretFlowInspector)?.flows : undefined);
+    const base = wanted(file.basePath ? (file.base(secretFlowInspector) ?? file.base(pythonSecretFlowInspector))?.flows : undefined);
+    const head = wanted(file.headPath ? (file.head(secretFlowInspector) ?? file.head(pythonSecretFlowInspector))?.flows : undefined);
     if (file.headPath) for (const flow of unmatchedItems(base, head, flowKey)) additions.push({ path: file.headPath, flow });
     removals.push(...unmatchedItems(head, base, flowKey));
   }
   const pool = new RemovalPool(removals, flowKey);
   return additions.filter((addition) => !pool.take(addition.flow));
 }
+
+/** The JS/TS and Python inspectors; a file gets facts from the one that applies to it. */
+export const SECRET_FLOW_INSPECTORS = [secretFlowInspector, pythonSecretFlowInspector] as const;
 
 const INTO: Record<SinkKind, string> = { llm: 'the prompt of', log: 'a log line through', error: 'an error message through' };
 
@@ -62,6 +66,8 @@ export const secretsToLlm = defineRule({
       '',
       'Sources: `process.env.X` / `import.meta.env.X` where `X` looks like a credential (`*_KEY`, `*_TOKEN`, `*_SECRET`, `*PASSWORD*`, `*_DSN`…; not `*_ID`, `*_URL`, `*_MODEL`, `PUBLIC_*`), `dotenv.config().parsed.X`, secret-manager reads (`getSecretValue`, `accessSecretVersion`, `getSecret`, `getParameter`, `send(new GetSecretValueCommand(…))`, `vault.read`), and string literals the `secrets/added` detectors flag.',
       '',
+      'Python (a smaller model): `os.environ[…]`, `os.environ.get(…)`, `os.getenv(…)` with a credential-like name and detected literals, through assignments, f-strings, `+`, `.format()`, containers and methods, into `messages`/`system`/`input`/`instructions` of OpenAI and Anthropic calls and `litellm.completion`. Local helper functions are not followed in Python yet.',
+      '',
       'Only flows the change adds are reported, compared by sink, call and source per file (renames followed); a flow moved from another file of the change is not new. See [docs/secrets.md](../secrets.md#secret-flow).',
     ].join('\n'),
     bad: {
@@ -73,6 +79,6 @@ export const secretsToLlm = defineRule({
       head: { 'src/assistant.ts': ask('`You are a support assistant for ${process.env.SHOP_NAME ?? "the shop"}.`') },
     },
   },
-  inspectors: [secretFlowInspector],
+  inspectors: SECRET_FLOW_INSPECTORS,
   check: ({ files }) => addedFlows(files, ['llm']).map(({ path, flow }) => flowFinding(path, flow)),
 });

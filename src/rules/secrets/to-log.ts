@@ -1,6 +1,5 @@
-import { secretFlowInspector } from '../../inspect/secret-flow/inspector.js';
 import { defineRule } from '../rule.js';
-import { addedFlows, flowFinding } from './to-llm.js';
+import { SECRET_FLOW_INSPECTORS, addedFlows, flowFinding } from './to-llm.js';
 
 const handler = (line: string): string =>
   `import pino from 'pino';\n\nconst logger = pino();\nconst token = process.env.GITHUB_TOKEN;\n\nexport async function sync(repo: string) {\n  ${line}\n  const response = await fetch(\`https://api.github.com/repos/\${repo}\`, { headers: { Authorization: \`Bearer \${token}\` } });\n  if (!response.ok) throw new Error(\`GitHub answered \${String(response.status)} for \${repo}\`);\n  return response.json();\n}\n`;
@@ -25,6 +24,6 @@ export const secretsToLog = defineRule({
       head: { 'src/sync.ts': handler("logger.info({ repo, authenticated: token !== undefined }, 'syncing');") },
     },
   },
-  inspectors: [secretFlowInspector],
+  inspectors: SECRET_FLOW_INSPECTORS,
   check: ({ files }) => addedFlows(files, ['log', 'error']).map(({ path, flow }) => flowFinding(path, flow)),
 });
