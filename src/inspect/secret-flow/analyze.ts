@@ -233,16 +233,20 @@ export function analyseSecretFlows(source: ParsedSource): SecretFlow[] {
   }
 
   function memberTaint(node: Extract<Node, { type: 'MemberExpression' }>, frame: Frame): Taint {
-    const name = propertyName(node.property, node.computed);
-    const env = envObject(node.object);
+    return propertyTaint(node.object, propertyName(node.property, node.computed), frame);
+  }
+
+  /** The taint of `object.name` (`name` null when computed): env reads by name, literal objects per property. */
+  function propertyTaint(objectNode: Node, name: string | null, frame: Frame): Taint {
+    const env = envObject(objectNode);
     if (env !== null) return name !== null && isCredentialName(name) ? new Set([`${env}.${name}`]) : CLEAN;
     if (name === 'length' || name === 'size') return CLEAN;
-    const object = unwrap(node.object);
+    const object = unwrap(objectNode);
     if (object.type === 'Identifier' && name !== null) {
       const binding = lookup(frame.scope, object.name);
       if (binding?.props) return binding.props.get(name) ?? CLEAN;
     }
-    return taintOf(node.object, frame);
+    return taintOf(objectNode, frame);
   }
 
   function callTaint(node: Extract<Node, { type: 'CallExpression' }>, frame: Frame): Taint {
@@ -299,12 +303,7 @@ export function analyseSecretFlows(source: ParsedSource): SecretFlow[] {
             continue;
           }
           const name = propertyName(property.key, property.computed);
-          let propertyTaint: Taint = taint;
-          if (init && name !== null) {
-            const member = { type: 'MemberExpression', object: init, property: { type: 'Identifier', name, start: 0, end: 0 }, computed: false, optional: false, start: 0, end: 0 } as unknown as Extract<Node, { type: 'MemberExpression' }>;
-            propertyTaint = memberTaint(member, frame);
-          }
-          bindPattern(property.value, null, propertyTaint, frame, declare);
+          bindPattern(property.value, null, init && name !== null ? propertyTaint(init, name, frame) : taint, frame, declare);
         }
         return;
       case 'ArrayPattern':

@@ -3,6 +3,7 @@ import { secretSamples } from '../../../bench/secrets-corpus.js';
 import { UnparseableError } from '../../../src/core/errors.js';
 import { inspectSecretFlows, secretFlowInspector } from '../../../src/inspect/secret-flow/inspector.js';
 import type { SecretFlow } from '../../../src/inspect/secret-flow/model.js';
+import { DEFAULT_PATH_GROUPS, compilePathGroups } from '../../../src/policy/path-groups.js';
 import { isCredentialName } from '../../../src/inspect/secret-flow/sources.js';
 
 const flows = (text: string, path = 'src/app.ts'): SecretFlow[] => inspectSecretFlows(path, text).flows;
@@ -19,7 +20,7 @@ describe('credential names', () => {
 
 describe('secret-flow inspector', () => {
   it('applies to JS/TS code, not declaration files or other files', () => {
-    const paths = { tests: [], generated: [], vendored: [], protected: [] } as never;
+    const paths = compilePathGroups(DEFAULT_PATH_GROUPS);
     expect(secretFlowInspector.appliesTo('src/a.tsx', paths)).toBe(true);
     expect(secretFlowInspector.appliesTo('lib/a.cjs', paths)).toBe(true);
     expect(secretFlowInspector.appliesTo('types/a.d.ts', paths)).toBe(false);
