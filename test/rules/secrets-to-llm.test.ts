@@ -140,9 +140,51 @@ ruleTester(secretsToLlm, {
     },
     { name: 'python: api_key option of the OpenAI client', base: {}, head: { 'app/answer.py': pyOpenai('"You answer support questions."') } },
     { name: 'python: an unrelated environment variable in the prompt', base: {}, head: { 'app/answer.py': pyOpenai('f"Shop on port {os.environ.get(\'PORT\', \'8000\')}"') } },
+    {
+      name: 'a pre-existing flow that moves to another message of the same call',
+      base: { 'src/answer.ts': openaiChat('`Key: ${process.env.STRIPE_SECRET_KEY}`') },
+      head: {
+        'src/answer.ts': openaiChat('`Key: ${process.env.STRIPE_SECRET_KEY}`').replace("      { role: 'system', content:", "      { role: 'system', content: 'Be brief.' },\n      { role: 'system', content:"),
+      },
+    },
+    { name: 'a flow removed', base: { 'src/answer.ts': openaiChat('`Key: ${process.env.STRIPE_SECRET_KEY}`') }, head: { 'src/answer.ts': openaiChat("'You answer support questions.'") } },
+    {
+      name: 'a client kept on a class field with its key as apiKey, prompts from arguments',
+      base: {},
+      head: {
+        'src/support/bot.ts': `import Anthropic from '@anthropic-ai/sdk';
+
+export class SupportBot {
+  private readonly client = new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY });
+
+  async reply(ticket: string) {
+    return this.client.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 512, system: 'Be kind.', messages: [{ role: 'user', content: ticket }] });
+  }
+}
+`,
+      },
+    },
     { name: 'a secret only logged is not a prompt', base: {}, head: { 'src/log.ts': 'console.log(`key ${process.env.OPENAI_API_KEY}`);\n' } },
   ],
   invalid: [
+    {
+      name: 'anthropic on a class field: the key put into the system prompt of a method',
+      base: {},
+      head: {
+        'src/support/bot.ts': `import Anthropic from '@anthropic-ai/sdk';
+
+export class SupportBot {
+  private readonly client = new Anthropic();
+
+  async reply(ticket: string) {
+    const key = process.env.ANTHROPIC_API_KEY;
+    return this.client.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 512, system: \`You hold key \${key}\`, messages: [{ role: 'user', content: ticket }] });
+  }
+}
+`,
+      },
+      findings: [{ file: 'src/support/bot.ts', line: 8, message: '`process.env.ANTHROPIC_API_KEY` flows into the prompt of `anthropic.messages.create` (system)' }],
+    },
     {
       name: 'python: an env secret in an OpenAI system message',
       base: { 'app/answer.py': pyOpenai('"You answer support questions."') },
