@@ -121,7 +121,24 @@ function scan(text: string, pass: Combined, found: Candidate[]): void {
  * `example: true`; overlapping matches keep the most specific (a provider format over a
  * keyword or `.env` match of the same value).
  */
-export function detectSecrets(text: string, path = ''): SecretMatch[] {
+/**
+ * The last few scans, by text: `secrets/added` and the secret-flow inspectors scan the same file
+ * text one after the other, and a second pass over it would be the audit's largest repeated work.
+ */
+const recent: { text: string; env: boolean; matches: readonly SecretMatch[] }[] = [];
+const RECENT_SCANS = 4;
+
+export function detectSecrets(text: string, path = ''): readonly SecretMatch[] {
+  const env = envFileKind(path) === 'env';
+  const hit = recent.find((scan) => scan.env === env && scan.text === text);
+  if (hit) return hit.matches;
+  const matches = scanText(text, path);
+  recent.unshift({ text, env, matches });
+  if (recent.length > RECENT_SCANS) recent.pop();
+  return matches;
+}
+
+function scanText(text: string, path: string): SecretMatch[] {
   const candidates: Candidate[] = [];
   for (const pass of passes()) scan(text, pass, candidates);
   const envKind = envFileKind(path);
