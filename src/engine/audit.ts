@@ -1,8 +1,9 @@
 import { InputError } from '../core/errors.js';
+import { inOrder } from '../core/settle.js';
 import { performance } from 'node:perf_hooks';
 import { REPORT_VERSION, type AuditResult } from '../core/result.js';
 import type { Finding } from '../core/types.js';
-import { Repository, type DiffEntry } from '../git/repository.js';
+import { Repository, type CommitInfo, type DiffEntry } from '../git/repository.js';
 import { resolveRange, type RangeSpec, type ResolvedRange } from '../git/range.js';
 import type { InspectedChange, Inspector, ProjectInspector, RevisionFiles } from '../inspect/inspector.js';
 import { DEFAULT_SIZE_LIMIT, FactStore, Revision } from '../model/revision.js';
@@ -34,10 +35,10 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   try {
     const range = await resolveRange(repo, options.range);
     const rules = options.rules ?? allRules;
-    const policy = await loadBasePolicy(repo, range, rules);
+    // The policy, the diff and the commit messages do not depend on each other: one round of git.
+    const [policy, diff, commits] = await inOrder<[Policy, DiffEntry[], CommitInfo[]]>([loadBasePolicy(repo, range, rules), repo.diff(range.baseTreeish, range.head), repo.commitMessages(range.base, range.head)]);
     const store = new FactStore(repo, options.sizeLimit ?? DEFAULT_SIZE_LIMIT);
     const enabled = rules.filter((rule) => policy.severities[rule.id] !== 'off');
-    const [diff, commits] = await Promise.all([repo.diff(range.baseTreeish, range.head), repo.commitMessages(range.base, range.head)]);
     const inspectors = uniqueInspectors(enabled);
     const baseRevision = new Revision(store, range.base, range.baseTreeish);
     const headRevision = new Revision(store, range.head, range.head);

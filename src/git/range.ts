@@ -1,5 +1,6 @@
 import { InputError } from '../core/errors.js';
 import type { Repository } from './repository.js';
+import { inOrder } from '../core/settle.js';
 
 export interface RangeSpec {
   /** `A..B`, `A...B`, or a single revision (that commit against its first parent). */
@@ -43,15 +44,18 @@ export async function resolveRange(repo: Repository, spec: RangeSpec): Promise<R
   return singleCommit(repo, range);
 }
 
+/** Both revisions resolved at once (one git process each); when both are unknown the error names the first. */
+function resolveBoth(repo: Repository, a: string, b: string): Promise<[string, string]> {
+  return inOrder<[string, string]>([repo.resolveCommit(a), repo.resolveCommit(b)]);
+}
+
 async function between(repo: Repository, a: string, b: string, label: string): Promise<ResolvedRange> {
-  const base = await repo.resolveCommit(a);
-  const head = await repo.resolveCommit(b);
+  const [base, head] = await resolveBoth(repo, a, b);
   return { base, head, baseTreeish: base, label, baseRef: a, headRef: b };
 }
 
 async function symmetric(repo: Repository, a: string, b: string, label: string): Promise<ResolvedRange> {
-  const left = await repo.resolveCommit(a);
-  const head = await repo.resolveCommit(b);
+  const [left, head] = await resolveBoth(repo, a, b);
   const base = await repo.mergeBase(left, head);
   if (!base) {
     const hint = repo.isShallow ? ' (this is a shallow clone: run `git fetch --unshallow` or deepen it)' : '';
