@@ -26,6 +26,11 @@ ruleTester(testsDeleted, {
       head: { ...src, 'test/math.test.ts': `${header}describe('math', () => {\n${adds}${multiplies}});\n` },
     },
     {
+      name: 'a suite renamed while every statement of its tests was edited',
+      base: { ...src, 'test/math.test.ts': `${header}describe('sum', () => {\n  it('adds', () => {\n    expect(sum(1, 2)).toBe(3);\n    expect(sum(2, 2)).toBe(4);\n  });\n});\n` },
+      head: { ...src, 'test/math.test.ts': `${header}describe('add', () => {\n  it('adds', async () => {\n    expect(await Promise.resolve(sum(1, 2))).toBe(3);\n    expect(await Promise.resolve(sum(2, 2))).toBe(4);\n  });\n});\n` },
+    },
+    {
       name: 'a test renamed and edited (similar body)',
       base: { ...src, 'test/math.test.ts': `${header}it('adds', () => {\n  expect(sum(1, 2)).toBe(3);\n  expect(sum(2, 2)).toBe(4);\n  expect(sum(0, 0)).toBe(0);\n});\n` },
       head: { ...src, 'test/math.test.ts': `${header}it('adds numbers', () => {\n  expect(sum(1, 2)).toBe(3);\n  expect(sum(2, 2)).toBe(4);\n  expect(sum(0, 0)).toBe(0);\n  expect(sum(5, 5)).toBe(10);\n});\n` },
@@ -37,6 +42,12 @@ ruleTester(testsDeleted, {
       base: { ...src, 'test/math.test.ts': header + adds + multiplies },
       head: { ...src, 'test/math.test.ts': header + adds },
       findings: [{ file: 'test/math.test.ts', line: 8, side: 'base', severity: 'block', message: "Test 'multiplies' deleted" }],
+    },
+    {
+      name: 'a suite renamed and its test replaced by a different check of the same name',
+      base: { ...src, 'test/math.test.ts': `${header}describe('sum', () => {\n  it('adds', () => {\n    expect(sum(1, 2)).toBe(3);\n    expect(sum(2, 2)).toBe(4);\n  });\n});\n` },
+      head: { ...src, 'test/math.test.ts': `${header}describe('add', () => {\n  it('adds', () => {\n    expect(sum(typeof 1 === 'number' ? 1 : 0, 2)).toBeDefined();\n  });\n});\n` },
+      findings: [{ file: 'test/math.test.ts', line: 5, side: 'base', severity: 'block', message: "Test 'sum > adds' deleted" }],
     },
     {
       name: 'a whole test file deleted',

@@ -134,6 +134,7 @@ export function computeMatching(testFiles: TestFile[]): TestMatching {
   const matchedBase = new Set(pairs.map((pair) => pair.base.test));
   const stillBase = leftBase.filter((ref) => !matchedBase.has(ref.test));
   matchSimilar(stillBase, stillHead, pairs);
+  matchRenamedSuites(testFiles, pairs, stillBase, stillHead);
   const pairedBase = new Set(pairs.map((pair) => pair.base.test));
   const pairedHead = new Map<TestCase, TestRef>();
   for (const pair of pairs) for (const head of pair.heads) pairedHead.set(head.test, pair.base);
@@ -144,6 +145,34 @@ export function computeMatching(testFiles: TestFile[]): TestMatching {
     added: leftHead.filter((ref) => !pairedHead.has(ref.test)),
     baseOf: (head) => pairedHead.get(head),
   };
+}
+
+/**
+ * A suite renamed while its tests were edited (`describe('renderReport')` → `describe('renderFormat')`
+ * with every call rewritten): in the same file (following renames), a base and a head test still
+ * unpaired with the same own name, unique on both sides and with the same matchers in the same
+ * order, are the same test. Names alone would pair unrelated tests; the matchers make it the
+ * same check.
+ */
+function matchRenamedSuites(testFiles: readonly TestFile[], pairs: TestPair[], base: readonly TestRef[], head: readonly TestRef[]): void {
+  const paired = new Set(pairs.flatMap((pair) => [pair.base.test, ...pair.heads.map((ref) => ref.test)]));
+  const matchers = (test: TestCase): string => test.assertions.map((assertion) => `${assertion.negated ? '!' : ''}${assertion.matcher}`).join(',');
+  for (const file of testFiles) {
+    if (file.basePath === null || file.headPath === null) continue;
+    const left = base.filter((ref) => ref.file === file.basePath && ref.test.kind === 'test' && !paired.has(ref.test));
+    const right = head.filter((ref) => ref.file === file.headPath && ref.test.kind === 'test' && !paired.has(ref.test));
+    for (const ref of left) {
+      const name = shortName(ref.test);
+      const sameName = (refs: readonly TestRef[]) => refs.filter((other) => shortName(other.test) === name);
+      const candidates = sameName(right);
+      if (candidates.length !== 1 || sameName(left).length !== 1) continue;
+      const candidate = candidates[0]!;
+      if (ref.test.assertions.length === 0 || matchers(ref.test) !== matchers(candidate.test)) continue;
+      pairs.push({ base: ref, heads: [candidate], how: 'name' });
+      paired.add(ref.test);
+      paired.add(candidate.test);
+    }
+  }
 }
 
 /** Similar bodies (edited and renamed or moved), then splits, among tests still unpaired. */
