@@ -1,3 +1,4 @@
+import { lazyModule } from '../../core/lazy.js';
 import type { Inspector } from '../inspector.js';
 import type { SourceFacts, Suppression } from '../source-facts.js';
 import { pythonComments, pythonCoveragePragmas } from './comments.js';
@@ -41,6 +42,7 @@ function suppressionsOf(text: string): Suppression[] {
  * `pythonSourceInspector.prepare()` to have completed (it loads the WebAssembly parser).
  */
 export function inspectPythonSource(text: string): SourceFacts {
+  const analysis = analysisModule.loaded();
   if (!analysis) throw new Error('pythonSourceInspector.inspect called before prepare()');
   const { parsePython, pythonImports, pythonTests } = analysis;
   const source = parsePython(text);
@@ -55,22 +57,12 @@ export function inspectPythonSource(text: string): SourceFacts {
 }
 
 /** Parser and inventory modules; loaded with the WebAssembly grammar, so start-up never pays for them. */
-let analysis: typeof import('./analysis.js') | null = null;
-
-let ready: Promise<void> | null = null;
-
-/** Memoised: every caller awaits the same load; a failed load is forgotten so a later call retries. */
-function prepare(): Promise<void> {
-  ready ??= (async () => {
-    const loaded = await import('./analysis.js');
-    await loaded.preparePython();
-    analysis = loaded;
-  })().catch((error: unknown) => {
-    ready = null;
-    throw error;
-  });
-  return ready;
-}
+const analysisModule = lazyModule(async () => {
+  const loaded = await import('./analysis.js');
+  await loaded.preparePython();
+  return loaded;
+});
+const prepare = analysisModule.load;
 
 export const pythonSourceInspector: Inspector<SourceFacts> = {
   id: 'python-source@2',

@@ -1,22 +1,14 @@
+import { lazyModule } from '../../core/lazy.js';
 import type { Inspector } from '../inspector.js';
 import { detectSecrets } from '../secrets/engine.js';
 import type { SecretFlowFacts } from './model.js';
 
 /** Loaded with the WebAssembly grammar by `prepare()`, so start-up never pays for it. */
-let analysis: typeof import('./python.js') | null = null;
-let ready: Promise<void> | null = null;
-
-function prepare(): Promise<void> {
-  ready ??= (async () => {
-    const loaded = await import('./python.js');
-    await loaded.preparePython();
-    analysis = loaded;
-  })().catch((error: unknown) => {
-    ready = null;
-    throw error;
-  });
-  return ready;
-}
+const flowModule = lazyModule(async () => {
+  const loaded = await import('./python.js');
+  await loaded.preparePython();
+  return loaded;
+});
 
 const SOURCE_HINT = /environ|getenv/;
 
@@ -28,8 +20,9 @@ const SOURCE_HINT = /environ|getenv/;
 export const pythonSecretFlowInspector: Inspector<SecretFlowFacts> = {
   id: 'secret-flow-python@1',
   appliesTo: (path) => /\.pyw?$/.test(path),
-  prepare,
+  prepare: flowModule.load,
   inspect: (_path, text) => {
+    const analysis = flowModule.loaded();
     if (!analysis) throw new Error('pythonSecretFlowInspector.inspect called before prepare()');
     if (!SOURCE_HINT.test(text) && !detectSecrets(text).some((match) => !match.example)) return { flows: [] };
     return { flows: analysis.analysePythonFlows(text) };
