@@ -16,6 +16,8 @@ import { fingerprints } from './fingerprint.js';
 import { CATEGORIES } from '../core/types.js';
 import { VERSION } from '../core/version.js';
 import type { CoverageEvidence, CoverageEvidenceFiles } from '../evidence/coverage/evidence.js';
+import type { TestRunReport } from '../evidence/tests/model.js';
+import type { GateRun } from '../gates/model.js';
 
 export interface AuditOptions {
   repoDir: string;
@@ -26,6 +28,10 @@ export interface AuditOptions {
   sizeLimit?: number;
   /** Coverage reports of the base and head runs (`--coverage-base`, `--coverage-head`). */
   coverageEvidence?: CoverageEvidenceFiles;
+  /** Parsed JUnit results of the base and head test runs. */
+  testEvidence?: { base: TestRunReport | null; head: TestRunReport | null };
+  /** Gate runs of base and head (`audit --check`). */
+  gateRuns?: { base: GateRun | null; head: GateRun | null };
 }
 
 /** Audit one change: resolve the range, read the base policy, inspect changed files, run the rules. */
@@ -56,7 +62,11 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
       commits,
       report: options.report ?? null,
       project: <F>(inspector: ProjectInspector<F>) => (project.get(inspector.id) as { base: F; head: F } | undefined) ?? null,
-      evidence: { coverage: options.coverageEvidence ? await coverageEvidence(options.coverageEvidence, diff, baseRevision, headRevision) : null },
+      evidence: {
+        coverage: options.coverageEvidence ? await coverageEvidence(options.coverageEvidence, diff, baseRevision, headRevision) : null,
+        tests: options.testEvidence ?? null,
+        gates: options.gateRuns ?? null,
+      },
     };
     const findings = enabled.flatMap((rule) => runRule(rule, context, policy)).sort(compareFindings);
     const count = (severity: Finding['severity']) => findings.filter((f) => !f.ignored && f.severity === severity).length;

@@ -3,6 +3,8 @@ import type { DiffEntry, CommitInfo } from '../git/repository.js';
 import type { Inspector, ProjectInspector } from '../inspect/inspector.js';
 import type { PathGroups } from '../policy/path-groups.js';
 import type { CoverageEvidence } from '../evidence/coverage/evidence.js';
+import type { TestRunReport } from '../evidence/tests/model.js';
+import type { GateRun } from '../gates/model.js';
 
 /** A small base/head example: files as path → content. The docs show it; a test runs it. */
 export interface RuleExample {
@@ -10,6 +12,8 @@ export interface RuleExample {
   head: Record<string, string>;
   /** Coverage reports of the base and head runs, for rules that read evidence. */
   coverage?: { base: string; head: string };
+  /** Gate runs of base and head, for rules that read gate results. */
+  gates?: { base: GateRun | null; head: GateRun | null };
 }
 
 export interface RuleDocs {
@@ -51,8 +55,15 @@ export interface RuleContext {
    * the change cannot affect them (the inspector did not run, and there is nothing to compare).
    */
   readonly project: <F>(inspector: ProjectInspector<F>) => { base: F; head: F } | null;
-  /** Trusted evidence given to the audit (coverage reports of base and head), if any. */
-  evidence: { coverage: CoverageEvidence | null };
+  /** Trusted evidence given to the audit, if any. */
+  evidence: {
+    /** Coverage reports of the base and head runs, compared over the same files. */
+    coverage: CoverageEvidence | null;
+    /** JUnit results of the base and head test runs; null when neither side has any. */
+    tests: { base: TestRunReport | null; head: TestRunReport | null } | null;
+    /** Gate runs of base and head (`audit --check`); null when gates were not run. */
+    gates: { base: GateRun | null; head: GateRun | null } | null;
+  };
 }
 
 export interface Rule {

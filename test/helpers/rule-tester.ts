@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding, Severity, Side } from '../../src/core/types.js';
 import { audit } from '../../src/engine/audit.js';
 import type { Rule } from '../../src/rules/rule.js';
+import type { GateRun } from '../../src/gates/model.js';
 import { GitFixture, type FileMap } from './git-fixture.js';
 
 export interface ExpectedFinding {
@@ -25,6 +26,8 @@ export interface RuleCase {
   head: FileMap;
   /** Coverage report texts of the base and head runs, passed as --coverage-base/--coverage-head. */
   coverage?: { base: string; head: string };
+  /** Gate runs of base and head, passed as `audit --check` would. */
+  gates?: { base: GateRun | null; head: GateRun | null };
 }
 
 export interface InvalidRuleCase extends RuleCase {
@@ -51,6 +54,7 @@ export async function runRule(rule: Rule, testCase: RuleCase): Promise<Finding[]
       range: { range: `${base}..${head}` },
       rules: [rule],
       ...(coverageEvidence ? { coverageEvidence } : {}),
+      ...(testCase.gates ? { gateRuns: testCase.gates } : {}),
     });
     return result.findings.filter((finding) => finding.ruleId === rule.id);
   } finally {
