@@ -90,14 +90,17 @@ function gitCommand(label: string, gitDir: string, args: readonly string[]): Com
 }
 
 /** The audit's own figures from its JSON report, read defensively: the report format is not ours. */
-function auditNote(measurement: Measurement): string {
-  let stats: AuditStats | undefined;
+function reportStats(measurement: Measurement): AuditStats | undefined {
   try {
-    stats = (JSON.parse(measurement.stdout) as { stats?: AuditStats }).stats;
+    return (JSON.parse(measurement.stdout) as { stats?: AuditStats }).stats;
   } catch {
-    return `exit ${measurement.code}; the report was not JSON`;
+    return undefined;
   }
-  if (stats === undefined) return `exit ${measurement.code}`;
+}
+
+function auditNote(measurement: Measurement): string {
+  const stats = reportStats(measurement);
+  if (stats === undefined) return `exit ${measurement.code}; no JSON report stats`;
   const findings = Object.entries(stats.findings ?? {}).map(([severity, n]) => `${n} ${severity}`).join(', ');
   const inProcess = stats.durationMs === undefined ? '' : `; audit itself ${duration(stats.durationMs)}`;
   return `${plural(stats.filesChanged, 'file')}, ${plural(stats.commits, 'commit')}; findings ${findings}; exit ${measurement.code}${inProcess}`;
@@ -108,7 +111,20 @@ interface AuditStats {
   filesChanged?: number;
   commits?: number;
   findings?: Record<string, number>;
+  history?: { commits?: number; audited?: number; bytes?: number; durationMs?: number };
   durationMs?: number;
+}
+
+/** The history pass's own time, from the last run's report. */
+function historyPassMs(measurement: Measurement): number | undefined {
+  return reportStats(measurement)?.history?.durationMs;
+}
+
+function historyNote(measurement: Measurement): string {
+  const history = reportStats(measurement)?.history;
+  if (history === undefined) return 'no history stats in the report';
+  const mib = ((history.bytes ?? 0) / 1024 / 1024).toFixed(1);
+  return `history pass ${duration(history.durationMs ?? 0)}: ${plural(history.commits, 'commit')} (${mib} MiB of patches) scanned, ${plural(history.audited, 'commit')} audited in full`;
 }
 
 function plural(value: number | undefined, noun: string): string {
@@ -139,6 +155,8 @@ async function measureAll(options: Options, repo: BenchRepo): Promise<{ rows: Ro
   const renaming = git(gitDir, ['log', '-1', '--diff-filter=R', '-M', '--format=%H', 'main']).trim();
   progress('timing (c): audit of a commit with a rename (coverage inspector over the whole revision)');
   const coverage = await measure(nodeCommand('(c) audit, one commit with a rename', audit(renaming), [0, 1]), options.runs);
+  progress(`timing (d): audit --history of ${rangeLabel}`);
+  const history = await measure(nodeCommand(`(d) audit --history, ${rangeLabel}`, [...audit(`${rangeBase}..${rangeTip}`), '--history'], [0, 1]), options.rangeRuns);
   progress('timing git on the same range');
   const log = await measure(gitCommand(`\`git log -p\`, ${rangeLabel}`, gitDir, ['log', '-p', `${rangeBase}..${rangeTip}`]), options.rangeRuns);
   const diff = await measure(gitCommand(`\`git diff --raw -M\`, ${rangeLabel}`, gitDir, ['diff', '--raw', '-M', rangeBase, rangeTip]), options.rangeRuns);
@@ -149,6 +167,7 @@ async function measureAll(options: Options, repo: BenchRepo): Promise<{ rows: Ro
     { measurement: small, note: auditNote(small) },
     { measurement: large, note: auditNote(large) },
     { measurement: coverage, note: `${auditNote(coverage)}; coverage scope of all ${repo.stats.files.toLocaleString('en-US')} files, base and head` },
+    { measurement: history, note: `${auditNote(history)}; ${historyNote(history)}` },
     { measurement: log, note: "every commit's patch, to /dev/null" },
     { measurement: diff, note: 'the range as one diff, with renames' },
   ];
@@ -156,6 +175,7 @@ async function measureAll(options: Options, repo: BenchRepo): Promise<{ rows: Ro
   const verdicts = [
     `(a) target: under ${SMALL_CHANGE_TARGET_MS} ms wall including process start: **${met ? 'met' : 'missed'}** (median ${duration(small.medianMs)}; Node start alone ${duration(start.medianMs)}).`,
     `(b) the range audit takes ${(large.medianMs / log.medianMs).toFixed(2)}× the time of \`git log -p\` over the same ${rangeLabel}.`,
+    `(d) the history pass alone (every commit's patch streamed through the secret detectors, flagged commits audited in full) takes ${historyPassMs(history) === undefined ? '?' : `${duration(historyPassMs(history)!)}, ${(historyPassMs(history)! / log.medianMs).toFixed(2)}× the time of \`git log -p\``} over the same ${rangeLabel}; the rest of (d) is the range audit of (b).`,
   ];
   return { rows, verdicts };
 }

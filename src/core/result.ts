@@ -25,6 +25,14 @@ export interface AuditStats {
   findings: { block: number; warn: number; info: number; ignored: number };
   /** Files not inspected, and why: binary, above the size limit, submodules and symlinks. */
   skipped: SkippedFile[];
+  /** `audit --history`: the per-commit pass over the range. */
+  history?: {
+    commits: number;
+    audited: number;
+    bytes: number;
+    skipped: Record<SkippedFile['reason'], number>;
+    durationMs: number;
+  };
   durationMs: number;
 }
 

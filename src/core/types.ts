@@ -61,6 +61,11 @@ export interface Finding {
   file: string;
   line: number;
   side: Side;
+  /**
+   * The commit the file and line refer to, for findings of `audit --history` about one commit of
+   * the range (a secret added and later removed); absent for findings about the range as a whole.
+   */
+  commit?: string;
   before?: string;
   after?: string;
   /** Why this weakens a gate, from the rule's documentation. */

@@ -10,9 +10,10 @@ import { DEFAULT_SIZE_LIMIT, FactStore, Revision } from '../model/revision.js';
 import { defaultPolicy, POLICY_FILE, type Policy } from '../policy/policy.js';
 import { allRules } from '../rules/index.js';
 import type { Rule, RuleContext } from '../rules/rule.js';
-import { applyPolicy, severityRank, verdictOf } from './apply-policy.js';
+import { severityRank, verdictOf } from './apply-policy.js';
 import { inspectChanges } from './changed-files.js';
-import { fingerprints } from './fingerprint.js';
+import { findingsOf } from './findings-of.js';
+import type { HistoryStats } from './history.js';
 import { CATEGORIES } from '../core/types.js';
 import { VERSION } from '../core/version.js';
 import type { CoverageEvidence, CoverageEvidenceFiles } from '../evidence/coverage/evidence.js';
@@ -32,6 +33,8 @@ export interface AuditOptions {
   testEvidence?: { base: TestRunReport | null; head: TestRunReport | null };
   /** Gate runs of base and head (`audit --check`). */
   gateRuns?: { base: GateRun | null; head: GateRun | null };
+  /** Also audit every commit of the range on its own with the rules about history (`--history`). */
+  history?: { onProgress?: (commits: number) => void };
 }
 
 /** Audit one change: resolve the range, read the base policy, inspect changed files, run the rules. */
@@ -68,7 +71,26 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
         gates: options.gateRuns ?? null,
       },
     };
-    const findings = enabled.flatMap((rule) => runRule(rule, context, policy)).sort(compareFindings);
+    const drafts = new Map(enabled.map((rule) => [rule, rule.check(context)]));
+    const findings = [...drafts].flatMap(([rule, ruleDrafts]) => findingsOf(rule, ruleDrafts, policy));
+    let history: HistoryStats | undefined;
+    if (options.history) {
+      const historyRules = enabled.filter((rule) => rule.history === true);
+      const reported = new Map(historyRules.map((rule) => [rule.id, new Set((drafts.get(rule) ?? []).map((draft) => draft.key))]));
+      const { scanHistory } = await import('./history.js');
+      const scan = await scanHistory({
+        repo,
+        range,
+        policy,
+        sizeLimit: options.sizeLimit ?? DEFAULT_SIZE_LIMIT,
+        rules: historyRules,
+        reported,
+        ...(options.history.onProgress ? { onProgress: options.history.onProgress } : {}),
+      });
+      findings.push(...scan.findings);
+      history = scan.stats;
+    }
+    findings.sort(compareFindings);
     const count = (severity: Finding['severity']) => findings.filter((f) => !f.ignored && f.severity === severity).length;
     return {
       version: REPORT_VERSION,
@@ -86,6 +108,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
         rulesRun: enabled.length,
         findings: { block: count('block'), warn: count('warn'), info: count('info'), ignored: findings.filter((f) => f.ignored).length },
         skipped,
+        ...(history ? { history } : {}),
         durationMs: Math.round(performance.now() - started),
       },
     };
@@ -105,30 +128,6 @@ async function loadBasePolicy(repo: Repository, range: ResolvedRange, rules: rea
   // Every shipped rule may be configured, also when this audit runs only some of them.
   const known = new Set([...allRules, ...rules].map((rule) => rule.id));
   return parsePolicy(read.content.toString('utf8'), source, known);
-}
-
-function runRule(rule: Rule, context: RuleContext, policy: Policy): Finding[] {
-  const drafts = rule.check(context);
-  const ids = fingerprints(rule.id, drafts);
-  const override = policy.severities[rule.id];
-  return drafts.map((draft, i) => {
-    const severity = override && override !== 'off' ? override : (draft.severity ?? rule.severity);
-    const finding: Finding = {
-      ruleId: rule.id,
-      category: rule.category,
-      severity,
-      message: draft.message,
-      file: draft.file,
-      line: draft.line,
-      side: draft.side,
-      ...(draft.before !== undefined ? { before: draft.before } : {}),
-      ...(draft.after !== undefined ? { after: draft.after } : {}),
-      why: rule.docs.why,
-      fix: rule.docs.fix,
-      fingerprint: ids[i]!,
-    };
-    return applyPolicy(finding, policy);
-  });
 }
 
 function uniqueInspectors(rules: readonly Rule[]): Inspector<unknown>[] {

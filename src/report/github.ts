@@ -53,12 +53,18 @@ function prose(text: string): string {
 }
 
 function annotationMessage(finding: Finding): string {
-  const where = finding.side === 'base' ? `${visible(fileAndLine(finding.file, finding.line))} (base): ` : '';
+  const where =
+    finding.commit !== undefined
+      ? `${visible(fileAndLine(finding.file, finding.line))} (commit ${finding.commit.slice(0, 12)}): `
+      : finding.side === 'base'
+        ? `${visible(fileAndLine(finding.file, finding.line))} (base): `
+        : '';
   return [`${where}${prose(finding.message)}`, '', `Why: ${prose(finding.why)}`, `Fix: ${prose(finding.fix)}`].join('\n');
 }
 
 function annotation(finding: Finding): string {
-  const head = finding.side === 'head';
+  // Only a head-side finding about the range's end state has a line in the pull request's diff.
+  const head = finding.side === 'head' && finding.commit === undefined;
   return workflowCommand(
     GITHUB_COMMAND[finding.severity],
     [

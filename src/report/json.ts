@@ -22,6 +22,7 @@ function finding(value: Finding): Finding {
     file: value.file,
     line: value.line,
     side: value.side,
+    ...(value.commit === undefined ? {} : { commit: value.commit }),
     ...(value.before === undefined ? {} : { before: value.before }),
     ...(value.after === undefined ? {} : { after: value.after }),
     why: value.why,
@@ -54,6 +55,17 @@ function stats(value: AuditStats): AuditStats {
       ignored: value.findings.ignored,
     },
     skipped: [...value.skipped].sort(compareSkipped).map(skipped),
+    ...(value.history === undefined
+      ? {}
+      : {
+          history: {
+            commits: value.history.commits,
+            audited: value.history.audited,
+            bytes: value.history.bytes,
+            skipped: { binary: value.history.skipped.binary, 'too-large': value.history.skipped['too-large'], 'not-a-file': value.history.skipped['not-a-file'] },
+            durationMs: value.history.durationMs,
+          },
+        }),
     durationMs: value.durationMs,
   };
 }

@@ -100,6 +100,7 @@ export function codeBlock(excerpt: string, language: string): string {
 
 function location(finding: Finding): string {
   const where = codeSpan(fileAndLine(finding.file, finding.line));
+  if (finding.commit !== undefined) return `${where} (commit ${codeSpan(finding.commit.slice(0, 12))})`;
   return finding.side === 'base' ? `${where} (base)` : where;
 }
 

@@ -58,6 +58,7 @@ interface SarifResult {
   properties: {
     category: Category;
     side: Finding['side'];
+    commit?: string;
     before?: string;
     after?: string;
     pathGroup?: string;
@@ -151,6 +152,7 @@ function sarifResult(finding: Finding, ruleIndex: number): SarifResult {
     properties: {
       category: finding.category,
       side: finding.side,
+      ...(finding.commit === undefined ? {} : { commit: finding.commit }),
       ...(finding.before === undefined ? {} : { before: finding.before }),
       ...(finding.after === undefined ? {} : { after: finding.after }),
       ...(finding.pathGroup === undefined ? {} : { pathGroup: finding.pathGroup }),

@@ -53,6 +53,7 @@ function severityTag(severity: Severity, paint: Palette): string {
 /** `file:line`, with `(base)` when the line is in the old version of the file. */
 function location(finding: Finding): string {
   const where = fileAndLine(visible(finding.file), finding.line);
+  if (finding.commit !== undefined) return `${where} (commit ${finding.commit.slice(0, 12)})`;
   return finding.side === 'base' ? `${where} (base)` : where;
 }
 

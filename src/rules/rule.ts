@@ -76,6 +76,11 @@ export interface Rule {
   inspectors: readonly Inspector<unknown>[];
   /** Whole-revision inspectors whose facts the rule reads (coverage scope, effective configs). */
   projectInspectors?: readonly ProjectInspector<unknown>[];
+  /**
+   * Also judged commit by commit under `audit --history`: what the rule reports stays in history
+   * even when a later commit of the range takes it back (a committed credential).
+   */
+  history?: boolean;
   /** Pure: the same facts give the same findings. */
   check(context: RuleContext): FindingDraft[];
 }

@@ -208,10 +208,38 @@ export const nastyResult: AuditResult = {
   }),
 };
 
+/** `audit --history`: a secret added in one commit of the range and taken out in a later one. */
+export const historyResult: AuditResult = {
+  ...passResult,
+  range: 'main..feature/x',
+  base: { commit: BASE, ref: 'main' },
+  head: { commit: HEAD, ref: 'feature/x' },
+  verdict: 'block',
+  findings: [
+    finding({
+      ruleId: 'secrets/added',
+      category: 'secret',
+      severity: 'block',
+      file: 'src/config.ts',
+      line: 2,
+      commit: '0123456789abcdef0123456789abcdef01234567',
+      message: 'In commit 0123456789ab (add config): Added Stripe secret or restricted key `sk_l…9f (32 chars)`',
+      after: "export const key = 'sk_l…9f (32 chars)';",
+      fingerprint: 'h15t0ry',
+    }),
+  ],
+  stats: stats({
+    findings: { block: 1, warn: 0, info: 0, ignored: 0 },
+    commits: 3,
+    history: { commits: 3, audited: 1, bytes: 2048, skipped: { binary: 1, 'too-large': 0, 'not-a-file': 0 }, durationMs: 12 },
+  }),
+};
+
 export const ALL_RESULTS: readonly [string, AuditResult][] = [
   ['block', blockResult],
   ['pass', passResult],
   ['nasty', nastyResult],
+  ['history', historyResult],
 ];
 
 type RegistryRule = SarifRuleMeta & { docs: SarifRuleMeta['docs'] & { bad: object; good: object } };

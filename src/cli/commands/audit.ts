@@ -17,6 +17,9 @@ RANGE
   (none)          merge base of HEAD with the default branch, ..HEAD
 
 Options
+  --range RANGE       the same as the RANGE argument
+  --history           also audit every commit of the range on its own: a secret added in one
+                      commit and removed in a later one is still leaked (merges are skipped)
   --base REV          base revision (instead of RANGE)
   --head REV          head revision (default HEAD, with --base)
   --repo DIR          repository to audit, bare or not (default: current directory)
@@ -36,6 +39,8 @@ Exit codes: 0 pass, 1 blocked or needs a human, 2 bad input or configuration.
 `;
 
 const OPTIONS = {
+  range: { type: 'string' },
+  history: { type: 'boolean' },
   base: { type: 'string' },
   head: { type: 'string' },
   repo: { type: 'string' },
@@ -57,6 +62,8 @@ export async function auditCommand(args: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length > 1) throw new InputError(`audit: expected at most one RANGE, got ${positionals.length}`);
+  if (values.range !== undefined && positionals.length > 0) throw new InputError('audit: give the range once, as RANGE or --range');
+  const rangeText = values.range ?? positionals[0];
   const format = oneOf(values.format, REPORT_FORMATS, '--format', 'text');
   const failOn = oneOf(values['fail-on'], ['block', 'warn'] as const, '--fail-on', 'warn');
   const sizeLimit = values['max-file-size'] === undefined ? undefined : positiveInteger(values['max-file-size'], '--max-file-size');
@@ -67,16 +74,18 @@ export async function auditCommand(args: string[]): Promise<number> {
   const result = await audit({
     repoDir: values.repo ?? process.cwd(),
     range: {
-      ...(positionals[0] !== undefined ? { range: positionals[0] } : {}),
+      ...(rangeText !== undefined ? { range: rangeText } : {}),
       ...(values.base !== undefined ? { base: values.base } : {}),
       ...(values.head !== undefined ? { head: values.head } : {}),
     },
     report,
+    ...(values.history ? { history: { onProgress: historyProgress() } } : {}),
     ...(sizeLimit !== undefined ? { sizeLimit } : {}),
     ...(values['coverage-base'] !== undefined && values['coverage-head'] !== undefined
       ? { coverageEvidence: { base: values['coverage-base'], head: values['coverage-head'] } }
       : {}),
   });
+  if (values.history && process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
   const toFile = values.output !== undefined;
   const text = await renderFormat(format, result, { color: !toFile && wantsColour(process.stdout), rules: allRules });
   if (toFile) writeOutput(values.output!, text);
@@ -84,6 +93,12 @@ export async function auditCommand(args: string[]): Promise<number> {
   if (result.verdict === 'block') return 1;
   if (result.verdict === 'needs-human' && failOn === 'warn') return 1;
   return 0;
+}
+
+/** A progress line on a terminal's stderr (never in CI logs or redirected output). */
+function historyProgress(): (commits: number) => void {
+  if (!process.stderr.isTTY) return () => undefined;
+  return (commits) => process.stderr.write(`\r\x1b[2Khistory: ${commits.toLocaleString('en-US')} commits scanned`);
 }
 
 function readReport(source: string): string {

@@ -101,5 +101,6 @@ export const secretsAdded = defineRule({
     },
   },
   inspectors: [secretsInspector],
+  history: true,
   check: ({ files }) => addedSecrets(files),
 });
