@@ -103,9 +103,10 @@ export function splitMarkdown(text: string): Piece[] {
     const label = labelOf(raw);
     if (label !== null) {
       flush();
-      labelSkip = NON_CLAIM_SECTION.test(label.title);
       afterBlank = false;
-      if (labelSkip || label.rest === '') continue;
+      // "Next steps:" opens a section; "TODO: add tests" on one line is only that line.
+      if (label.rest === '') labelSkip = NON_CLAIM_SECTION.test(label.title);
+      if (label.rest === '' || NON_CLAIM_SECTION.test(label.title)) continue;
     }
     if (labelSkip && afterBlank && !isItem && !/^\s/.test(raw)) labelSkip = false;
     afterBlank = false;

@@ -90,18 +90,21 @@ const POSITIVE_NEGATIVES =
 const NEGATION =
   /(?:\b(?:not|no longer|never|cannot|unable|yet to|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|can't|hasn't|haven't|fail|fails|failed|failing|failure|failures|broken|almost|nearly|short of|below|under|less than|instead of)\b|✗)/i;
 const HEDGE =
-  /\b(?:should|would|could|might|may|will|once|hopefully|probably|presumably|expect|expected to|need to|needs to|must|going to|plan to|planned|want to|aim|aims|aiming|goal|ensure|make sure|verify that|check that|confirm that|try to|until|please|todo|to do|tbd|pending|if)\b/i;
+  /\b(?:should|would|could|can|i'll|let me|happy to|might|may|will|once|hopefully|probably|presumably|expect|expected to|need to|needs to|must|going to|plan to|planned|want to|aim|aims|aiming|goal|ensure|make sure|verify that|check that|confirm that|try to|until|please|todo|to do|tbd|pending|if)\b/i;
 /** Said of the base or of the past: "was 72% before", "previously all tests passed". */
 const HISTORY = /\b(?:before|previously|prior to|originally|used to|formerly|baseline|on main|on master|on the base branch|was at|were at)\b/i;
 /** Anywhere in a clause: the clause is a plan or a status that says it is not done. */
-const NOT_DONE = /\b(?:todo|tbd|wip|pending|not started|in progress|planned)\b/i;
+const NOT_DONE = /\b(?:todo|tbd|wip|pending|not started|in progress|planned|if you (?:want|like|'d like)|want me to|shall i|let me know)\b/i;
+/** An admitted exception: "tests pass except the flaky one" does not claim that the tests pass. */
+const EXCEPTION = /\b(?:except|apart from|other than|besides|excluding|with the exception of)\b/i;
 
 function takenBack(clause: string, at: number, end: number): boolean {
   const prefix = localPrefix(clause, at).replace(POSITIVE_NEGATIVES, ' ');
   const after = clause.slice(end, end + 40);
   if (NEGATION.test(prefix) || HEDGE.test(prefix) || HISTORY.test(prefix)) return true;
   if (/^\s*(?:yet|before|previously|on main|once|if|when)\b/i.test(after) || /^\s*\?/.test(after)) return true;
-  return NOT_DONE.test(clause);
+  // A question asserts nothing: "all tests pass on Windows too?"
+  return NOT_DONE.test(clause) || EXCEPTION.test(clause) || /\?\s*$/.test(clause);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -109,12 +112,12 @@ function takenBack(clause: string, at: number, end: number): boolean {
 
 const COUNT = String.raw`(\d{1,3}(?:,\d{3})+|\d+)`;
 const TESTS_WORD = String.raw`(?:\b(?:all|every)\s+(?:${COUNT}\s+)?(?:of\s+the\s+)?)?(?:\b${COUNT}\s+)?(?:\b(?:the|existing|new|remaining|unit|integration|e2e|end-to-end|regression|jest|vitest|pytest|python|api)\s+){0,3}(?:\btest\s+suites?|\btests?|\bspecs?|\btest\s+cases?|\btest\s+run)\b|\b(?:npm|pnpm|yarn|bun)(?:\s+run)?\s+test(?::[\w-]+)?\b|\b(?:npx\s+)?(?:vitest(?:\s+run)?|jest|pytest|mocha|go\s+test(?:\s+\.\/\.\.\.)?|cargo\s+test|playwright\s+test)\b`;
-const LINT_WORD = String.raw`\b(?:lint(?:ing|er|s)?|eslint(?:\s+\.)?|(?:npm|pnpm|yarn|bun)(?:\s+run)?\s+lint(?::[\w-]+)?|ruff(?:\s+check)?|biome(?:\s+(?:check|lint))?|flake8|pylint|golangci-lint|clippy|stylelint)\b`;
-const TYPES_WORD = String.raw`\b(?:tsc(?:\s+(?:--noEmit|-p\s+[\w./-]+|-b))*|typecheck(?:ing|s)?|type-check(?:ing|s)?|type\s+check(?:ing|s)?|types|typescript(?:\s+compiler)?|(?:npm|pnpm|yarn|bun)(?:\s+run)?\s+(?:typecheck|type-check|tsc|types)|mypy(?:\s+[\w./-]+)?|pyright)\b`;
-const BUILD_WORD = String.raw`\b(?:builds?|the\s+build|production\s+build|(?:npm|pnpm|yarn|bun)(?:\s+run)?\s+build(?::[\w-]+)?|cargo\s+build|go\s+build|vite\s+build|next\s+build|compil(?:ation|es))\b`;
+const LINT_WORD = String.raw`\b(?:lint(?:ing|er|s)?|eslint(?:\s+\.)?|(?:npm|pnpm|yarn|bun)(?:\s+run)?\s+lint(?::[\w-]+)?|ruff(?:\s+check)?|biome(?:\s+(?:check|lint))?|flake8|pylint|golangci-lint|clippy|stylelint)(?![\w-])`;
+const TYPES_WORD = String.raw`\b(?:tsc(?:\s+(?:--noEmit|-p\s+[\w./-]+|-b))*|typecheck(?:ing|s)?|type-check(?:ing|s)?|type\s+check(?:ing|s)?|types|typescript(?:\s+compiler)?|(?:npm|pnpm|yarn|bun)(?:\s+run)?\s+(?:typecheck|type-check|tsc|types)|mypy(?:\s+[\w./-]+)?|pyright)(?![\w-])`;
+const BUILD_WORD = String.raw`\b(?:builds?|the\s+build|production\s+build|(?:npm|pnpm|yarn|bun)(?:\s+run)?\s+build(?::[\w-]+)?|cargo\s+build|go\s+build|vite\s+build|next\s+build|compil(?:ation|es))(?![\w-])`;
 /** Words that may stand between a gate and its verdict: other gates, "now", "all", "locally", … */
-const GAP = String.raw`(?:\s*(?:[,:&/+]|\((?:[^()]{0,40})\)|\b(?:and|the|all|now|still|both|are|is|was|were|run|runs|ran|checks?|locally|in\s+ci|on\s+ci|typecheck|type-check|type\s+checks?|types|tsc|tests?|build|lint|eslint|unit|e2e|suite|step|job|everything|also|again|fully|cleanly|each)\b)\s*){0,12}?`;
-const PASS = String.raw`(?:pass(?:es|ed|ing)?|green|clean|succeed(?:s|ed)?|success(?:ful|fully)?|ok|okay|✓|work(?:s|ed)?|no\s+(?:errors|issues|problems|warnings)|0\s+(?:errors|problems)|zero\s+errors|exit(?:s|ed)?\s+(?:with\s+)?0|without\s+(?:errors|warnings)|fine)\b|✓`;
+const GAP = String.raw`(?:\s?(?:[,:&/+]|\((?:[^()]{0,40})\)|\b(?:and|the|all|now|still|both|are|is|was|were|run|runs|ran|checks?|locally|in\s+ci|on\s+ci|typecheck|type-check|type\s+checks?|types|tsc|tests?|build|lint|eslint|unit|e2e|suite|step|job|everything|also|again|fully|cleanly|each|reports?|reported|shows?|showed|returns?|returned|gives|gave)\b)){0,12}?`;
+const PASS = String.raw`(?:pass(?:es|ed|ing)?|continues?\s+to\s+pass|green|clean|succeed(?:s|ed)?|success(?:ful|fully)?|ok|okay|✓|work(?:s|ed)?|no\s+(?:errors|issues|problems|warnings)|0\s+(?:errors|problems)|zero\s+errors|exit(?:s|ed)?\s+(?:with\s+)?0|without\s+(?:errors|warnings)|fine)\b|✓`;
 
 const GATE_PATTERNS: readonly { kind: 'tests-pass' | 'lint-clean' | 'types-clean' | 'build-passes'; word: string }[] = [
   { kind: 'tests-pass', word: TESTS_WORD },
@@ -122,18 +125,31 @@ const GATE_PATTERNS: readonly { kind: 'tests-pass' | 'lint-clean' | 'types-clean
   { kind: 'types-clean', word: TYPES_WORD },
   { kind: 'build-passes', word: BUILD_WORD },
 ];
+/** "No lint errors", "0 type errors": the gate named between a zero and its problems. */
+const ZERO_PROBLEMS: Readonly<Record<string, string>> = {
+  'tests-pass': String.raw`(?!)`,
+  'lint-clean': String.raw`(?:lint|linting|linter|eslint|ruff|biome|stylelint)`,
+  'types-clean': String.raw`(?:type|typing|typescript|ts|tsc|mypy|pyright)`,
+  'build-passes': String.raw`(?:build|compile|compilation|compiler)`,
+};
 const GATE_REGEXES = GATE_PATTERNS.map(({ kind, word }) => ({
   kind,
+  zero: new RegExp(`\\b(?:no|zero|0)\\s+(?:new\\s+)?${ZERO_PROBLEMS[kind]!}\\s+(?:errors?|warnings?|issues|problems|violations)\\b`, 'i'),
   verdict: new RegExp(`(?:${word})${GAP}\\s*(?:${PASS})`, 'gi'),
   checked: new RegExp(`^✓\\s*(?:npx\\s+)?(?:${word})(?:\\s*\\([^()]{0,60}\\))?\\s*[.!]?$`, 'i'),
 }));
 
 function gateClaims(clause: string): Hit[] {
   const hits: Hit[] = [];
-  for (const { kind, verdict, checked } of GATE_REGEXES) {
+  for (const { kind, verdict, checked, zero } of GATE_REGEXES) {
     const whole = checked.exec(clause);
     if (whole !== null) {
       hits.push({ at: 0, body: gateBody(kind, whole) });
+      continue;
+    }
+    const none = zero.exec(clause);
+    if (none !== null && !takenBack(clause, none.index, none.index)) {
+      hits.push({ at: none.index, body: gateBody(kind, none) });
       continue;
     }
     for (const match of clause.matchAll(verdict)) {
@@ -166,9 +182,11 @@ function testCountClaims(clause: string): Hit[] {
     if (ratio[1] !== ratio[2] || takenBack(clause, ratio.index, ratio.index + ratio[0].length)) return [];
     return [{ at: ratio.index, body: { kind: 'tests-pass', count: Number(ratio[2]) } }];
   }
+  const none = /\b(?:no|zero|0|without(?:\s+any)?)\s+(?:test\s+)?(?:failures?|failed(?:\s+tests)?|failing\s+tests)\b/i.exec(clause);
+  const noneHit: Hit[] = none !== null && !takenBack(clause, none.index, none.index) ? [{ at: none.index, body: { kind: 'tests-pass', count: null } }] : [];
   if (!TEST_CONTEXT.test(clause)) {
     const mocha = new RegExp(`\\b${COUNT}\\s+passing\\b`, 'i').exec(clause);
-    if (mocha === null || takenBack(clause, mocha.index, mocha.index + mocha[0].length)) return [];
+    if (mocha === null || takenBack(clause, mocha.index, mocha.index + mocha[0].length)) return noneHit;
     return [{ at: mocha.index, body: { kind: 'tests-pass', count: toCount(mocha[1]!) } }];
   }
   const hits: Hit[] = [];
@@ -176,9 +194,7 @@ function testCountClaims(clause: string): Hit[] {
   if (passed !== null && !/\b[1-9]\d*\s+(?:failed|failing|errors?)\b/i.test(clause) && !takenBack(clause, passed.index, passed.index + passed[0].length)) {
     hits.push({ at: passed.index, body: { kind: 'tests-pass', count: toCount(passed[1] ?? passed[2]!) } });
   }
-  const none = /\b(?:no|zero|0|without(?:\s+any)?)\s+(?:test\s+)?(?:failures?|failed(?:\s+tests)?|failing\s+tests)\b/i.exec(clause);
-  if (none !== null && !takenBack(clause, none.index, none.index)) hits.push({ at: none.index, body: { kind: 'tests-pass', count: null } });
-  return hits;
+  return [...hits, ...noneHit];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,7 +205,7 @@ const PERCENT = /(≥|>=|>|~|≈|[+±-](?=\d))?\s*(\d{1,3}(?:\.\d{1,3})?)\s?%/g;
 const COVERAGE_WORD = /\bcover(?:age|ed)?\b|\bcov\b/i;
 /** Before a percentage: it is a threshold, a target, a base figure, or a delta, not the result. */
 const NOT_RESULT_BEFORE =
-  /\b(?:from|was|were|previously|baseline|base|before|threshold|thresholds|target|targets|goal|minimum|min|floor|required|requires|require|requirement|gate|limit|expected|by|old|main)\s*(?:of|at|is|was|:|=)?\s*(?:the\s+)?(?:≥|>=|>|~|≈)?\s*$/i;
+  /\b(?:from|was|were|previously|baseline|base|before|threshold|thresholds|target|targets|goal|minimum|min|floor|required|requires|require|requirement|gate|limit|expected|by|old|main)\s*(?:coverage\s*)?(?:of|at|is|was|:|=)?\s*(?:the\s+)?(?:≥|>=|>|~|≈)?\s*$/i;
 /** After a percentage: the same, and percentages of things other than code. */
 const NOT_RESULT_AFTER =
   /^\s*(?:→|->|=>|➡|threshold|target|goal|minimum|floor|gate|requirement|limit|before|previously|baseline|on\s+main|on\s+master|on\s+the\s+base|at\s+base|in\s+the\s+base|smaller|faster|slower|larger|fewer|less|more|reduction|increase|decrease|improvement|drop|of\s+(?!(?:the\s+)?(?:code|statements|branches|functions|lines|source|codebase\s+is\s+covered))\w)/i;
@@ -225,7 +241,7 @@ function coverageClaims(clause: string): Hit[] {
     const to = labelsFirst ? match.index : next === undefined ? clause.length : next.index;
     const own = percents.length === 1 ? metricWords : metricWords.filter((word) => word.at >= from && word.at < to);
     const adjacent = /\b(?:statements?|stmts|branch(?:es)?|functions?|funcs|lines?)(?:\s+coverage)?\s*(?:[:=]|is|are|at|of)?\s*$/i.test(before) ||
-      /^\s*(?:of\s+)?(?:the\s+)?(?:statements?|stmts|branch(?:es)?|functions?|funcs|lines?)\b/i.test(after);
+      /^\s*(?:(?:of|across|for|on|in)\s+)?(?:the\s+|all\s+)?(?:statements?|stmts|branch(?:es)?|functions?|funcs|lines?)\b(?!\s+of\s+code)/i.test(after);
     if (!hasCoverageWord && !adjacent) return;
     if (takenBack(clause, match.index, match.index + match[0].length)) return;
     const metrics = [...new Set(own.map((word) => word.metric))];
@@ -303,11 +319,14 @@ function clauseClaims(clause: string): Body[] {
   // "Added tests for X" is not "tests pass"; a count claim is more precise than "<tests> pass".
   const addedOrUpdated = hits.some((hit) => hit.body.kind === 'tests-added' || hit.body.kind === 'tests-updated');
   const counted = counts.some((hit) => hit.body.kind === 'tests-pass' && hit.body.count !== null);
+  // "140/142 tests passed" admits failures: no reading of the clause claims that the tests pass.
+  const partial = /\b(\d+)\s*\/\s*(\d+)\s+(?:tests?|specs?)\b/i.exec(clause);
+  const admitsFailures = partial !== null && partial[1] !== partial[2];
   for (const hit of gates) {
-    if (hit.body.kind === 'tests-pass' && (addedOrUpdated || (counted && hit.body.count === null))) continue;
+    if (hit.body.kind === 'tests-pass' && (addedOrUpdated || admitsFailures || (counted && hit.body.count === null))) continue;
     hits.push(hit);
   }
-  if (!addedOrUpdated) hits.push(...counts);
+  if (!addedOrUpdated) hits.push(...counts.filter((hit) => !(counted && hit.body.kind === 'tests-pass' && hit.body.count === null)));
   return hits.sort((a, b) => a.at - b.at).map((hit) => hit.body);
 }
 
