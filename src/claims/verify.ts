@@ -193,12 +193,18 @@ function verifyCoverage(claim: Extract<Claim, { kind: 'coverage' }>, evidence: C
   }
   const quotes = [...figures.quotes, ...lookAway.map(quoteFinding)];
   const short: string[] = [];
-  const unknown: CoverageMetric[] = [];
+  const unknown: string[] = [];
+  const checked: CoverageMetric[] = [];
   for (const metric of metricsOf(claim, figures.totals)) {
     const figure = figures.totals[metric];
-    if (figure === null) unknown.push(metric);
-    else if (figure.pct === null) short.push(`${metric}: nothing measured`);
-    else if (!meets(claim.percent, figure.covered, figure.total)) short.push(`${metric} ${figure.pct}%`);
+    if (figure === null) unknown.push(`does not measure ${metric}`);
+    else if (figure.pct === null) {
+      // Nothing to cover (no branches in the code): an unnamed claim is not about this metric.
+      if (claim.metrics.length > 0) unknown.push(`measured no ${metric}`);
+    } else {
+      checked.push(metric);
+      if (!meets(claim.percent, figure.covered, figure.total)) short.push(`${metric} ${figure.pct}%`);
+    }
   }
   const droppedNote = figures.dropped > 0 ? ` — ${plural(figures.dropped, 'file was', 'files were')} removed from measurement` : '';
   if (short.length > 0) return contradicted(claim, quotes, `claims ${claimWording(claim)}; ${figures.basis}: ${short.join(', ')}${droppedNote}`);
@@ -210,9 +216,9 @@ function verifyCoverage(claim: Extract<Claim, { kind: 'coverage' }>, evidence: C
     );
   }
   if (unknown.length > 0) {
-    return unverifiable(claim, quotes, `the coverage report does not measure ${unknown.join(', ')}: a format that does (lcov, istanbul) would decide it`);
+    return unverifiable(claim, quotes, `the coverage report ${unknown.join(' and ')}: a report that measures it (istanbul JSON measures all four metrics) would decide it`);
   }
-  if (metricsOf(claim, figures.totals).length === 0) return unverifiable(claim, quotes, 'the coverage report measures no metric this claim names');
+  if (checked.length === 0) return unverifiable(claim, quotes, 'the coverage report measured nothing this claim is about');
   return supported(claim, quotes);
 }
 
