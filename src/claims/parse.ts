@@ -90,7 +90,7 @@ const POSITIVE_NEGATIVES =
 const NEGATION =
   /(?:\b(?:not|no longer|never|cannot|unable|yet to|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|can't|hasn't|haven't|fail|fails|failed|failing|failure|failures|broken|almost|nearly|short of|below|under|less than|instead of)\b|✗)/i;
 const HEDGE =
-  /\b(?:should|would|could|can|i'll|let me|happy to|might|may|will|once|hopefully|probably|presumably|expect|expected to|need to|needs to|must|going to|plan to|planned|want to|aim|aims|aiming|goal|ensure|make sure|verify that|check that|confirm that|try to|until|please|todo|to do|tbd|pending|if)\b/i;
+  /\b(?:should|would|could|can|i'll|let me|happy to|consider|recommend|suggest|remember to|forget to|might|may|will|once|hopefully|probably|presumably|expect|expected to|need to|needs to|must|going to|plan to|planned|want to|aim|aims|aiming|goal|ensure|make sure|verify that|check that|confirm that|try to|until|please|todo|to do|tbd|pending|if)\b/i;
 /** Said of the base or of the past: "was 72% before", "previously all tests passed". */
 const HISTORY = /\b(?:before|previously|prior to|originally|used to|formerly|baseline|on main|on master|on the base branch|was at|were at)\b/i;
 /** Anywhere in a clause: the clause is a plan or a status that says it is not done. */
@@ -101,7 +101,9 @@ const EXCEPTION = /\b(?:except|apart from|other than|besides|excluding|with the 
 function takenBack(clause: string, at: number, end: number): boolean {
   const prefix = localPrefix(clause, at).replace(POSITIVE_NEGATIVES, ' ');
   const after = clause.slice(end, end + 40);
-  if (NEGATION.test(prefix) || HEDGE.test(prefix) || HISTORY.test(prefix)) return true;
+  if (NEGATION.test(prefix) || HISTORY.test(prefix)) return true;
+  // A modal governs everything after it in the clause: "I'll fix the rounding and add a test".
+  if (HEDGE.test(clause.slice(0, at))) return true;
   if (/^\s*(?:yet|before|previously|on main|once|if|when)\b/i.test(after) || /^\s*\?/.test(after)) return true;
   // A question asserts nothing: "all tests pass on Windows too?"
   return NOT_DONE.test(clause) || EXCEPTION.test(clause) || /\?\s*$/.test(clause);
@@ -116,7 +118,7 @@ const LINT_WORD = String.raw`\b(?:lint(?:ing|er|s)?|eslint(?:\s+\.)?|(?:npm|pnpm
 const TYPES_WORD = String.raw`\b(?:tsc(?:\s+(?:--noEmit|-p\s+[\w./-]+|-b))*|typecheck(?:ing|s)?|type-check(?:ing|s)?|type\s+check(?:ing|s)?|types|typescript(?:\s+compiler)?|(?:npm|pnpm|yarn|bun)(?:\s+run)?\s+(?:typecheck|type-check|tsc|types)|mypy(?:\s+[\w./-]+)?|pyright)(?![\w-])`;
 const BUILD_WORD = String.raw`\b(?:builds?|the\s+build|production\s+build|(?:npm|pnpm|yarn|bun)(?:\s+run)?\s+build(?::[\w-]+)?|cargo\s+build|go\s+build|vite\s+build|next\s+build|compil(?:ation|es))(?![\w-])`;
 /** Words that may stand between a gate and its verdict: other gates, "now", "all", "locally", … */
-const GAP = String.raw`(?:\s?(?:[,:&/+]|\((?:[^()]{0,40})\)|\b(?:and|the|all|now|still|both|are|is|was|were|run|runs|ran|checks?|locally|in\s+ci|on\s+ci|typecheck|type-check|type\s+checks?|types|tsc|tests?|build|lint|eslint|unit|e2e|suite|step|job|everything|also|again|fully|cleanly|each|reports?|reported|shows?|showed|returns?|returned|gives|gave)\b)){0,12}?`;
+const GAP = String.raw`(?:\s?(?:[,:&/+]|\((?:[^()]{0,40})\)|\b(?:and|the|all|now|still|both|are|is|was|were|run|runs|ran|checks?|locally|in\s+ci|on\s+ci|typecheck|type-check|type\s+checks?|types|tsc|tests?|build|lint|eslint|unit|e2e|suite|step|job|everything|also|again|fully|cleanly|each|reports?|reported|shows?|showed|returns?|returned|gives|gave|npm|pnpm|yarn|npx|bun)\b)){0,12}?`;
 const PASS = String.raw`(?:pass(?:es|ed|ing)?|continues?\s+to\s+pass|green|clean|succeed(?:s|ed)?|success(?:ful|fully)?|ok|okay|✓|work(?:s|ed)?|no\s+(?:errors|issues|problems|warnings)|0\s+(?:errors|problems)|zero\s+errors|exit(?:s|ed)?\s+(?:with\s+)?0|without\s+(?:errors|warnings)|fine)\b|✓`;
 
 const GATE_PATTERNS: readonly { kind: 'tests-pass' | 'lint-clean' | 'types-clean' | 'build-passes'; word: string }[] = [
@@ -248,6 +250,7 @@ function coverageClaims(clause: string): Hit[] {
     const relation = sign === '≥' || sign === '>=' || sign === '>' || AT_LEAST_BEFORE.test(before) ? 'at-least' : 'exactly';
     hits.push({ at: match.index, body: { kind: 'coverage', metrics: sortMetrics(metrics), percent: value, relation } });
   });
+  mergeSameFigure(hits);
   if (hits.length === 0) {
     const full = FULL_COVERAGE.exec(clause);
     if (full !== null && !takenBack(clause, full.index, full.index + full[0].length)) {
@@ -256,6 +259,21 @@ function coverageClaims(clause: string): Hit[] {
     }
   }
   return hits;
+}
+
+/** "100% lines and 100% branches" is one claim of 100% over two metrics. */
+function mergeSameFigure(hits: Hit[]): void {
+  for (let index = 1; index < hits.length; index++) {
+    const hit = hits[index]!.body;
+    const first = hits.slice(0, index).find(
+      (other) => other.body.kind === 'coverage' && hit.kind === 'coverage' && other.body.percent === hit.percent && other.body.relation === hit.relation && other.body.metrics.length > 0 && hit.metrics.length > 0,
+    );
+    if (first === undefined || first.body.kind !== 'coverage' || hit.kind !== 'coverage') continue;
+    const metrics = sortMetrics([...first.body.metrics, ...hit.metrics]);
+    hits[hits.indexOf(first)] = { at: first.at, body: { ...first.body, metrics } };
+    hits.splice(index, 1);
+    index--;
+  }
 }
 
 const METRIC_ORDER: readonly CoverageMetric[] = ['statements', 'branches', 'functions', 'lines'];
@@ -267,7 +285,7 @@ function sortMetrics(metrics: readonly CoverageMetric[]): CoverageMetric[] {
 // Tests added or updated, behaviour, scope, issues.
 
 const TESTS_ADDED = [
-  /\b(?:added|adds|add|wrote|writes|write|written|introduced|introduces|introduce|created|creates|create|implemented|included|includes)\s+(?:(?:a|an|the|some|new|more|extra|additional|\d+|several|two|three|four|five|six|comprehensive|thorough|focused|regression|unit|integration|e2e|end-to-end|test|vitest|jest|pytest|missing|dedicated|edge-case|property-based)\s+){0,4}(?:tests?|specs?|test\s+cases?|test\s+coverage)\b(?:\s+(?:for|covering|to\s+cover|around|on|that\s+cover|exercising)\s+([^,;()]{1,80}))?/i,
+  /\b(?:added|adds|add|wrote|writes|write|written|introduced|introduces|introduce|created|creates|create|implemented|included|includes)\s+(?:(?:a|an|the|some|new|more|extra|additional|\d+|several|two|three|four|five|six|comprehensive|thorough|focused|regression|unit|integration|e2e|end-to-end|test|vitest|jest|pytest|missing|dedicated|edge-case|property-based)\s+){0,4}(?:tests?|specs?|test\s+cases?|test\s+coverage|coverage(?=\s+for\b))\b(?:\s+(?:for|covering|to\s+cover|around|on|that\s+cover|exercising)\s+([^,;()]{1,80}))?/i,
   /\bnew\s+(?:(?:unit|integration|e2e|regression)\s+)?(?:tests?|specs?|test\s+cases?)\s+(?:for|covering|in|on|around)\s+([^,;()]{1,80})/i,
   /\b(?:tests?|specs?|test\s+cases?)\s+(?:were\s+|have\s+been\s+|has\s+been\s+)?(?:added|written)\b(?:\s+(?:for|covering|to\s+cover)\s+([^,;()]{1,80}))?/i,
 ];

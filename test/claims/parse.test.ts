@@ -32,12 +32,16 @@ describe('parseClaims: coverage', () => {
   });
 
   it('pairs each figure with its metric, labels first or last', () => {
+    // Equal figures merge into one claim over their metrics.
     expect(claimsOf('Statements 98%, branches 91%, functions 100%, lines 98%')).toEqual([
-      { line: 1, kind: 'coverage', metrics: ['statements'], percent: 98, relation: 'exactly' },
+      { line: 1, kind: 'coverage', metrics: ['statements', 'lines'], percent: 98, relation: 'exactly' },
       { line: 1, kind: 'coverage', metrics: ['branches'], percent: 91, relation: 'exactly' },
       { line: 1, kind: 'coverage', metrics: ['functions'], percent: 100, relation: 'exactly' },
-      { line: 1, kind: 'coverage', metrics: ['lines'], percent: 98, relation: 'exactly' },
     ]);
+    expect(claimsOf('Coverage report: Statements 100% | Branches 100% | Functions 100% | Lines 100%')).toEqual([
+      { line: 1, kind: 'coverage', metrics: ['statements', 'branches', 'functions', 'lines'], percent: 100, relation: 'exactly' },
+    ]);
+    expect(claimsOf('Coverage: 100% (was 84%)')).toEqual([{ line: 1, kind: 'coverage', metrics: [], percent: 100, relation: 'exactly' }]);
     expect(claimsOf('Coverage: 100% lines and 95% branches').map((claim) => claim.kind === 'coverage' && [claim.metrics, claim.percent])).toEqual([
       [['lines'], 100],
       [['branches'], 95],
@@ -138,6 +142,10 @@ describe('parseClaims: other kinds', () => {
     ['Fixes #12', [{ kind: 'fixes-issue', issue: 12 }]],
     ['closes #3, fixes #4', [{ kind: 'fixes-issue', issue: 3 }, { kind: 'fixes-issue', issue: 4 }]],
     ['This should fix #9.', [{ kind: 'fixes-issue', issue: 9 }]],
+    ['npm run lint && npm run typecheck && npm test all pass', [{ kind: 'lint-clean' }, { kind: 'types-clean' }, { kind: 'tests-pass', count: null }]],
+    ['test: add coverage for refunds', [{ kind: 'tests-added', subject: 'refunds' }]],
+    ['Verified with npm test (142 tests, all passing).', [{ kind: 'tests-pass', count: 142 }]],
+    ['Ran the test suite: 142 passed, 0 failed, 3 skipped.', [{ kind: 'tests-pass', count: 142 }]],
   ])('%s', (text, expected) => {
     expect(claimsOf(text)).toEqual(expected.map((claim) => ({ line: 1, ...claim })));
   });
@@ -154,6 +162,10 @@ describe('parseClaims: other kinds', () => {
     'See #12 for context.',
     'Fixed the lint errors in cart.ts.',
     'Please update the tests.',
+    "I'll fix the rounding and add a test.",
+    'Consider adding tests for the parser.',
+    'Ran `npm test`.',
+    'CI is green.',
   ])('not a claim: %s', (text) => {
     expect(claimsOf(text)).toEqual([]);
   });
