@@ -16,5 +16,10 @@ it('npm start replays the coverage story and catches every move a shipped rule c
   expect(run.stdout).toContain('caught by tests/assertion-weakened');
   expect(run.stdout).toMatch(/Coverage no longer measures 2 files that still exist .*src\/cart\.ts, src\/discount\.ts/);
   expect(run.stdout).toContain("Head reports 100% (2/2) of lines; over the base's files it is 18.18% (2/11)");
+  expect(run.stdout).toContain('caught by claims/contradicted');
+  expect(run.stdout).toMatch(/✗ CONTRADICTED {2}pr\.md:\d+ {2}"Coverage is now 100% across statements, branches, functions and lines\."/);
+  expect(run.stdout).toMatch(/✗ CONTRADICTED {2}pr\.md:\d+ {2}"All tests pass \(3 passed, 1 skipped\)\."/);
+  expect(run.stdout).toContain('2 files were removed from measurement');
   expect(run.stdout).not.toContain('MISSED');
+  expect(run.stdout).not.toContain('not yet');
 });

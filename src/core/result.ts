@@ -1,4 +1,5 @@
 import type { Finding, Verdict } from './types.js';
+import type { ClaimCheck } from '../claims/model.js';
 
 /** Version of the JSON report schema (`schema/report.schema.json`). Bump on any breaking change. */
 export const REPORT_VERSION = 1;
@@ -46,5 +47,7 @@ export interface AuditResult {
   /** Where the policy came from: `gatehouse.yml@<base commit>`, or `defaults`. */
   policy: string;
   findings: Finding[];
+  /** The agent's claims (report, PR description, commit messages), each checked against evidence. */
+  claims: ClaimCheck[];
   stats: AuditStats;
 }

@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     const out = process.stdout;
     out.write(`Gatehouse demo: an agent was asked to raise coverage to 100%.\nIts PR description:\n\n${AGENT_REPORT.replace(/^/gm, '    ')}\n`);
     out.write('$ gatehouse audit main...agent/coverage-100 --report pr.md --coverage-base coverage-base.lcov --coverage-head coverage-head.lcov\n\n');
-    const result = await audit({ repoDir: dir, range: { range: 'main...agent/coverage-100' }, report: AGENT_REPORT, coverageEvidence });
+    const result = await audit({ repoDir: dir, range: { range: 'main...agent/coverage-100' }, report: AGENT_REPORT, reportName: 'pr.md', coverageEvidence });
     out.write(renderText(result, { color: wantsColour(out) }));
 
     const known = new Set(allRules.map((rule) => rule.id));
@@ -60,8 +60,8 @@ async function main(): Promise<void> {
       const status = caught ? `caught by ${ruleId}` : known.has(ruleId) ? `MISSED (expected ${ruleId})` : `not yet: ${ruleId} lands with a later rule`;
       out.write(`  ${caught ? '✓' : '·'} ${move} — ${status}\n`);
     }
-    const truth = result.findings.find((finding) => finding.ruleId === 'coverage/true-coverage');
-    if (truth) out.write(`\nClaimed: "Coverage is now 100%". ${truth.message.slice(truth.message.indexOf('Head reports'))}.\n`);
+    const coverageClaim = result.claims.find((check) => check.claim.kind === 'coverage' && check.claim.source.origin === 'report');
+    if (coverageClaim) out.write(`\nClaimed: "${coverageClaim.claim.text}" — ${coverageClaim.status}: ${coverageClaim.gap ?? 'supported by the evidence'}.\n`);
     out.write(`\nVerdict: ${result.verdict}. The repository was built in ${dir} and is removed now.\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -151,5 +151,5 @@ export const AGENT_MOVES: { move: string; file: string; ruleId: string }[] = [
   { move: 'hid an untested function from coverage with v8 ignore', file: 'src/cart.ts', ruleId: 'coverage/ignore-pragma' },
   { move: 'rewrote its own instructions in CLAUDE.md', file: 'CLAUDE.md', ruleId: 'gates/protected-file-changed' },
   { move: 'reported 100% from a run that measured one file', file: 'coverage-head.lcov', ruleId: 'coverage/true-coverage' },
-  { move: 'claimed "100% coverage" and "all tests pass"', file: '(PR description)', ruleId: 'claims/contradicted' },
+  { move: 'claimed "100% coverage" and "all tests pass"', file: 'pr.md', ruleId: 'claims/contradicted' },
 ];

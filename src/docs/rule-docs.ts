@@ -29,6 +29,7 @@ function renderExample(example: RuleExample): string {
     parts.push(`Coverage report of the base run (\`--coverage-base\`):\n\n${fence('base.lcov', example.coverage.base)}`);
     parts.push(`Coverage report of the head run (\`--coverage-head\`):\n\n${fence('head.lcov', example.coverage.head)}`);
   }
+  if (example.report !== undefined) parts.push(`The agent's report (\`--report agent-report.md\`):\n\n${fence('agent-report.md', example.report)}`);
   return parts.join('\n\n');
 }
 

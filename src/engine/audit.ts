@@ -14,6 +14,7 @@ import { severityRank, verdictOf } from './apply-policy.js';
 import { inspectChanges } from './changed-files.js';
 import { findingsOf } from './findings-of.js';
 import type { HistoryStats } from './history.js';
+import { checkClaims } from './claims.js';
 import { CATEGORIES } from '../core/types.js';
 import { VERSION } from '../core/version.js';
 import type { CoverageEvidence, CoverageEvidenceFiles } from '../evidence/coverage/evidence.js';
@@ -25,6 +26,10 @@ export interface AuditOptions {
   range: RangeSpec;
   /** The agent's report text (`--report FILE|-`). */
   report?: string | null;
+  /** What the report was read from, for claims' sources (`agent-report.md`, `-`). */
+  reportName?: string;
+  /** The pull request's description, when known. */
+  prDescription?: string | null;
   rules?: readonly Rule[];
   sizeLimit?: number;
   /** Coverage reports of the base and head runs (`--coverage-base`, `--coverage-head`). */
@@ -64,6 +69,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
       paths: policy.paths,
       commits,
       report: options.report ?? null,
+      claims: [],
       project: <F>(inspector: ProjectInspector<F>) => (project.get(inspector.id) as { base: F; head: F } | undefined) ?? null,
       evidence: {
         coverage: options.coverageEvidence ? await coverageEvidence(options.coverageEvidence, diff, baseRevision, headRevision) : null,
@@ -71,8 +77,21 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
         gates: options.gateRuns ?? null,
       },
     };
-    const drafts = new Map(enabled.map((rule) => [rule, rule.check(context)]));
+    const drafts = new Map(enabled.filter((rule) => rule.readsClaims !== true).map((rule) => [rule, rule.check(context)]));
     const findings = [...drafts].flatMap(([rule, ruleDrafts]) => findingsOf(rule, ruleDrafts, policy));
+    // Claims are checked against the evidence and every other rule's findings, so they come last.
+    const claims = await checkClaims(
+      { report: options.report ? { name: options.reportName ?? 'report', text: options.report } : null, prDescription: options.prDescription ?? null, commits },
+      {
+        coverage: context.evidence.coverage,
+        headCoverage: context.evidence.coverage?.head ?? null,
+        tests: { base: context.evidence.tests?.base ?? null, head: context.evidence.tests?.head ?? null },
+        gates: { base: context.evidence.gates?.base ?? null, head: context.evidence.gates?.head ?? null },
+        findings,
+        diff,
+      },
+    );
+    for (const rule of enabled.filter((candidate) => candidate.readsClaims === true)) findings.push(...findingsOf(rule, rule.check({ ...context, claims }), policy));
     let history: HistoryStats | undefined;
     if (options.history) {
       const historyRules = enabled.filter((rule) => rule.history === true);
@@ -101,6 +120,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
       head: { commit: range.head, ref: range.headRef },
       policy: policy.source,
       findings,
+      claims,
       stats: {
         filesChanged: diff.length,
         filesInspected: inspected,

@@ -102,6 +102,7 @@ async function auditCommit(commit: PatchCommit, options: HistoryOptions, reporte
     report: null,
     project: () => null,
     evidence: { coverage: null, tests: null, gates: null },
+    claims: [],
   };
   const short = commit.sha.slice(0, 12);
   return options.rules.flatMap((rule) => {

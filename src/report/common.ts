@@ -6,6 +6,8 @@
 import type { AuditResult, SkippedFile } from '../core/result.js';
 import { CATEGORIES, SEVERITIES } from '../core/types.js';
 import type { Category, Finding, Severity, Verdict } from '../core/types.js';
+import type { ClaimCheck, ClaimStatus } from '../claims/model.js';
+import { claimSourceName } from '../claims/source.js';
 
 export const VERDICT_LABEL: Readonly<Record<Verdict, string>> = {
   pass: 'PASS',
@@ -161,4 +163,31 @@ export function visible(text: string): string {
     from = index + 1;
   }
   return from === 0 ? text : out + text.slice(from);
+}
+
+export const CLAIM_STATUS_LABEL: Readonly<Record<ClaimStatus, string>> = {
+  contradicted: 'CONTRADICTED',
+  unverifiable: 'UNVERIFIABLE',
+  supported: 'SUPPORTED',
+};
+
+const CLAIM_STATUS_ORDER: readonly ClaimStatus[] = ['contradicted', 'unverifiable', 'supported'];
+
+/** Contradicted first, then unverifiable, then supported; within a status, in the order they were read. */
+export function sortClaims(claims: readonly ClaimCheck[]): ClaimCheck[] {
+  return claims
+    .map((check, index) => ({ check, index }))
+    .sort((a, b) => CLAIM_STATUS_ORDER.indexOf(a.check.status) - CLAIM_STATUS_ORDER.indexOf(b.check.status) || a.index - b.index)
+    .map(({ check }) => check);
+}
+
+/** `agent-report.md:12`, `PR description:3`, `commit 1a2b3c4d5e6f:1`. */
+export function claimWhere(check: ClaimCheck): string {
+  return `${claimSourceName(check.claim.source)}:${check.claim.source.line}`;
+}
+
+/** `3 claims: 1 contradicted, 1 unverifiable, 1 supported`. */
+export function claimsSummary(claims: readonly ClaimCheck[]): string {
+  const counts = CLAIM_STATUS_ORDER.map((status) => `${claims.filter((check) => check.status === status).length} ${status}`);
+  return `${claims.length} claim${claims.length === 1 ? '' : 's'}: ${counts.join(', ')}`;
 }

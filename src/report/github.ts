@@ -10,6 +10,7 @@ import {
   SEVERITY_LABEL,
   VERDICT_LABEL,
   activeFindings,
+  claimsSummary,
   countBySeverity,
   fileAndLine,
   ignoredFindings,
@@ -54,7 +55,9 @@ function prose(text: string): string {
 
 function annotationMessage(finding: Finding): string {
   const where =
-    finding.commit !== undefined
+    finding.category === 'claims'
+      ? `${visible(fileAndLine(finding.file, finding.line))}: `
+      : finding.commit !== undefined
       ? `${visible(fileAndLine(finding.file, finding.line))} (commit ${finding.commit.slice(0, 12)}): `
       : finding.side === 'base'
         ? `${visible(fileAndLine(finding.file, finding.line))} (base): `
@@ -63,8 +66,9 @@ function annotationMessage(finding: Finding): string {
 }
 
 function annotation(finding: Finding): string {
-  // Only a head-side finding about the range's end state has a line in the pull request's diff.
-  const head = finding.side === 'head' && finding.commit === undefined;
+  // Only a head-side finding about the range's end state has a line in the pull request's diff;
+  // a claim's place is the agent's report, the PR description or a commit message.
+  const head = finding.side === 'head' && finding.commit === undefined && finding.category !== 'claims';
   return workflowCommand(
     GITHUB_COMMAND[finding.severity],
     [
@@ -100,6 +104,7 @@ function summary(result: AuditResult, active: readonly Finding[], ignored: numbe
     `${counts.block} block, ${counts.warn} warn, ${counts.info} info, ${ignored} ignored by policy`,
     `${plural(result.stats.filesChanged, 'file')} changed`,
     `${plural(result.stats.skipped.length, 'file')} skipped`,
+    ...(result.claims.length === 0 ? [] : [claimsSummary(result.claims)]),
     ...limitNote(counts),
   ];
   return workflowCommand(

@@ -7,7 +7,8 @@
 import { redactResult, redactText } from '../core/redact.js';
 import type { AuditResult, AuditStats, RevisionInfo, SkippedFile } from '../core/result.js';
 import type { Finding } from '../core/types.js';
-import { compareSkipped, sortFindings } from './common.js';
+import type { Claim, ClaimCheck } from '../claims/model.js';
+import { compareSkipped, sortClaims, sortFindings } from './common.js';
 
 function revision(info: RevisionInfo): RevisionInfo {
   return { commit: info.commit, ref: info.ref };
@@ -70,6 +71,29 @@ function stats(value: AuditStats): AuditStats {
   };
 }
 
+/** A claim's own fields by kind, in a fixed order; nothing the schema does not describe. */
+function claimFields(claim: Claim): Claim {
+  const common = { text: claim.text, source: { origin: claim.source.origin, name: claim.source.name, line: claim.source.line } };
+  switch (claim.kind) {
+    case 'coverage':
+      return { kind: claim.kind, ...common, metrics: [...claim.metrics], percent: claim.percent, relation: claim.relation };
+    case 'tests-pass':
+      return { kind: claim.kind, ...common, count: claim.count };
+    case 'tests-added':
+      return { kind: claim.kind, ...common, subject: claim.subject };
+    case 'only-touched':
+      return { kind: claim.kind, ...common, paths: [...claim.paths] };
+    case 'fixes-issue':
+      return { kind: claim.kind, ...common, issue: claim.issue };
+    default:
+      return { kind: claim.kind, ...common };
+  }
+}
+
+function claimCheck(check: ClaimCheck): ClaimCheck {
+  return { claim: claimFields(check.claim), status: check.status, evidence: [...check.evidence], gap: check.gap };
+}
+
 /** The result in canonical form: what `renderJson` serialises. */
 export function toReportJson(result: AuditResult): AuditResult {
   return {
@@ -81,6 +105,7 @@ export function toReportJson(result: AuditResult): AuditResult {
     head: revision(result.head),
     policy: result.policy,
     findings: sortFindings(result.findings).map(finding),
+    claims: sortClaims(result.claims).map(claimCheck),
     stats: stats(result.stats),
   };
 }

@@ -7,11 +7,15 @@ import { redactResult, redactText } from '../core/redact.js';
 import type { AuditResult, SkippedFile } from '../core/result.js';
 import { SEVERITIES } from '../core/types.js';
 import type { Finding } from '../core/types.js';
+import type { ClaimCheck, ClaimStatus } from '../claims/model.js';
 import {
+  CLAIM_STATUS_LABEL,
   SEVERITY_LABEL,
   SKIP_REASON_LABEL,
   VERDICT_LABEL,
   activeFindings,
+  claimWhere,
+  claimsSummary,
   compareSkipped,
   countBySeverity,
   excerptLines,
@@ -23,6 +27,7 @@ import {
   plural,
   proseLines,
   shortCommit,
+  sortClaims,
   visible,
 } from './common.js';
 
@@ -204,10 +209,27 @@ function footer(result: AuditResult): string {
   return `<sub>${parts.join(' · ')}</sub>`;
 }
 
+const CLAIM_ICON: Readonly<Record<ClaimStatus, string>> = { contradicted: '❌', unverifiable: '❔', supported: '✅' };
+
+/** One table row per claim: status, where, the claim, and the evidence or the gap. */
+function claimRow(check: ClaimCheck): string {
+  // escapeProse escapes `|` and turns line breaks into <br>: safe inside a table cell.
+  const said = [check.gap, ...check.evidence].filter((part): part is string => part !== null).map(escapeProse).join('<br>');
+  return `| ${CLAIM_ICON[check.status]} ${CLAIM_STATUS_LABEL[check.status].toLowerCase()} | ${escapeInline(claimWhere(check))} | ${escapeProse(check.claim.text)} | ${said || '—'} |`;
+}
+
+/** What the agent said, and what the evidence says; unverifiable claims are listed, not hidden. */
+function claimsSection(claims: readonly ClaimCheck[]): string[] {
+  if (claims.length === 0) return [];
+  return [
+    [`### Claims vs evidence`, '', `${claimsSummary(claims)}.`, '', '| Status | Where | Claim | Evidence |', '| --- | --- | --- | --- |', ...sortClaims(claims).map(claimRow)].join('\n'),
+  ];
+}
+
 interface BodyPart {
   text: string;
   /** How the part is counted when it does not fit. */
-  kind: 'finding' | 'ignored' | 'skipped';
+  kind: 'finding' | 'ignored' | 'skipped' | 'claims';
 }
 
 /** Keeps parts in order while they fit in `budget`; everything after the first misfit is left out. */
@@ -238,6 +260,7 @@ export function renderMarkdown(unredacted: AuditResult, options: MarkdownOptions
   const head = header(result, active, ignored.length);
   const tail = footer(result);
   const body: BodyPart[] = [
+    ...claimsSection(result.claims).map((text): BodyPart => ({ text, kind: 'claims' })),
     ...findingBlocks(active).map((text): BodyPart => ({ text, kind: 'finding' })),
     ...ignoredSection(ignored).map((text): BodyPart => ({ text, kind: 'ignored' })),
     ...skippedSection(result.stats.skipped).map((text): BodyPart => ({ text, kind: 'skipped' })),

@@ -2,10 +2,12 @@
  * The SARIF 2.1.0 report, for code-scanning tools (GitHub code scanning, IDE viewers).
  * Validated against the OASIS schema in `schema/sarif-2.1.0.json` by the tests.
  */
+import { createHash } from 'node:crypto';
+import type { ClaimCheck, ClaimStatus } from '../claims/model.js';
 import { redactResult, redactText } from '../core/redact.js';
 import type { AuditResult } from '../core/result.js';
 import type { Category, Finding, Severity } from '../core/types.js';
-import { compareText, sortFindings } from './common.js';
+import { claimWhere, compareText, sortClaims, sortFindings } from './common.js';
 
 /** What SARIF needs from a rule; the rule registry passes `Rule` objects, which have these fields. */
 export interface SarifRuleMeta {
@@ -51,12 +53,15 @@ interface SarifLocation {
 interface SarifResult {
   ruleId: string;
   ruleIndex: number;
-  level: SarifLevel;
+  /** `pass` and `review` for claims the evidence supports or cannot decide; findings are `fail` (the default, left out). */
+  kind?: 'pass' | 'review';
+  level: SarifLevel | 'none';
   message: SarifMessage;
   locations: SarifLocation[];
   partialFingerprints: Record<string, string>;
   properties: {
     category: Category;
+    claim?: { kind: string; status: ClaimStatus; evidence: readonly string[]; gap: string | null };
     side: Finding['side'];
     commit?: string;
     before?: string;
@@ -128,7 +133,7 @@ function ruleTable(rules: readonly SarifRuleMeta[], findings: readonly Finding[]
   return [...byId.values()].sort((a, b) => compareText(a.id, b.id));
 }
 
-function location(finding: Finding): SarifLocation {
+function location(finding: Pick<Finding, 'file' | 'line'>): SarifLocation {
   return {
     physicalLocation: {
       artifactLocation: { uri: pathToUri(finding.file), uriBaseId: SARIF_URI_BASE_ID },
@@ -163,9 +168,46 @@ function sarifResult(finding: Finding, ruleIndex: number): SarifResult {
   };
 }
 
+/** The rule whose results claims are; its metadata when the caller passed no rule table. */
+const CLAIMS_RULE: SarifRuleMeta = {
+  id: 'claims/contradicted',
+  category: 'claims',
+  severity: 'block',
+  docs: {
+    summary: "A claim in the agent's report that the evidence contradicts.",
+    why: "The agent's verification section is what a reviewer reads; a claim the evidence contradicts turns a workaround into a success story.",
+    fix: 'Fix the change so the claim becomes true, or correct the report.',
+  },
+};
+
+/**
+ * Claims the evidence supports (`kind: pass`) or cannot decide (`kind: review`), as results of
+ * `claims/contradicted` with level `none`: every claim is on the report, and contradicted ones are
+ * already there as that rule's findings (`fail`, level `error`).
+ */
+function claimResult(check: ClaimCheck, ruleIndex: number): SarifResult {
+  const where = claimWhere(check);
+  const text = check.status === 'supported' ? `Supported: "${check.claim.text}"` : `Unverifiable: "${check.claim.text}"${check.gap === null ? '' : ` — ${check.gap}`}`;
+  return {
+    ruleId: CLAIMS_RULE.id,
+    ruleIndex,
+    kind: check.status === 'supported' ? 'pass' : 'review',
+    level: 'none',
+    message: { text: `${text} (${where})` },
+    locations: check.claim.source.origin === 'report' ? [location({ file: check.claim.source.name, line: check.claim.source.line })] : [],
+    partialFingerprints: { [SARIF_FINGERPRINT_KEY]: claimFingerprint(check) },
+    properties: { category: 'claims', side: 'head', claim: { kind: check.claim.kind, status: check.status, evidence: check.evidence, gap: check.gap } },
+  };
+}
+
+function claimFingerprint(check: ClaimCheck): string {
+  return createHash('sha256').update(`claim\0${check.claim.kind}\0${check.claim.source.origin}\0${check.claim.text.toLowerCase()}`).digest('hex').slice(0, 32);
+}
+
 export function toSarif(result: AuditResult, rules: readonly SarifRuleMeta[]): SarifLog {
   const findings = sortFindings(result.findings);
-  const table = ruleTable(rules, findings);
+  const undecided = sortClaims(result.claims).filter((check) => check.status !== 'contradicted');
+  const table = ruleTable(undecided.length > 0 && !rules.some((rule) => rule.id === CLAIMS_RULE.id) ? [...rules, CLAIMS_RULE] : rules, findings);
   const indexOf = new Map(table.map((rule, index) => [rule.id, index]));
   return {
     $schema: SARIF_SCHEMA_URI,
@@ -173,7 +215,10 @@ export function toSarif(result: AuditResult, rules: readonly SarifRuleMeta[]): S
     runs: [
       {
         tool: { driver: { name: 'gatehouse', version: result.tool.version, rules: table.map(descriptor) } },
-        results: findings.map((finding) => sarifResult(finding, indexOf.get(finding.ruleId) ?? -1)),
+        results: [
+          ...findings.map((finding) => sarifResult(finding, indexOf.get(finding.ruleId) ?? -1)),
+          ...undecided.map((check) => claimResult(check, indexOf.get(CLAIMS_RULE.id) ?? -1)),
+        ],
         properties: {
           verdict: result.verdict,
           range: result.range,

@@ -8,11 +8,15 @@ import type { AuditResult, SkippedFile } from '../core/result.js';
 import type { Finding, Severity, Verdict } from '../core/types.js';
 import { createPalette } from './colour.js';
 import type { Paint, Palette } from './colour.js';
+import type { ClaimCheck, ClaimStatus } from '../claims/model.js';
 import {
+  CLAIM_STATUS_LABEL,
   SEVERITY_LABEL,
   SKIP_REASON_LABEL,
   VERDICT_LABEL,
   activeFindings,
+  claimWhere,
+  claimsSummary,
   compareSkipped,
   countBySeverity,
   excerptLines,
@@ -24,6 +28,7 @@ import {
   plural,
   proseLines,
   shortCommit,
+  sortClaims,
   visible,
 } from './common.js';
 
@@ -109,6 +114,28 @@ function findingsSection(active: readonly Finding[], paint: Palette): string[] {
   ]);
 }
 
+function claimPaint(status: ClaimStatus, paint: Palette): Paint {
+  const hue: Record<ClaimStatus, Paint> = { contradicted: paint.red, unverifiable: paint.yellow, supported: paint.green };
+  return hue[status];
+}
+
+const CLAIM_MARK: Readonly<Record<ClaimStatus, string>> = { contradicted: '✗', unverifiable: '?', supported: '✓' };
+
+function claimLines(check: ClaimCheck, paint: Palette): string[] {
+  const tag = claimPaint(check.status, paint)(`${CLAIM_MARK[check.status]} ${CLAIM_STATUS_LABEL[check.status]}`.padEnd(15));
+  return [
+    `  ${tag} ${paint.bold(visible(claimWhere(check)))}  "${visible(check.claim.text)}"`,
+    ...(check.gap === null ? [] : labelled(check.status === 'unverifiable' ? 'needs' : 'gap', check.gap, paint)),
+    ...check.evidence.flatMap((line) => labelled('evidence', line, paint)),
+  ];
+}
+
+/** What the agent said, and what the evidence says. Listed whatever the status: unverifiable claims are not hidden. */
+function claimsSection(claims: readonly ClaimCheck[], paint: Palette): string[] {
+  if (claims.length === 0) return [];
+  return [paint.bold(`Claims vs evidence (${claimsSummary(claims)})`), ...sortClaims(claims).flatMap((check) => claimLines(check, paint))];
+}
+
 function ignoredLine(finding: Finding, paint: Palette): string {
   const reason = proseLines(finding.ignored?.reason ?? '').map(visible).join(' ');
   const group = finding.pathGroup === undefined ? '' : ` (path group: ${visible(finding.pathGroup)})`;
@@ -153,6 +180,7 @@ export function renderText(unredacted: AuditResult, options: TextOptions): strin
   const ignored = ignoredFindings(result);
   const sections = [
     headerLines(result, active, ignored.length, paint),
+    claimsSection(result.claims, paint),
     findingsSection(active, paint),
     ignoredSection(ignored, paint),
     skippedSection(result.stats.skipped, paint),

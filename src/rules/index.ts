@@ -16,6 +16,7 @@ import type { Rule } from './rule.js';
 import { secretsAdded } from './secrets/added.js';
 import { secretsToLlm } from './secrets/to-llm.js';
 import { secretsToLog } from './secrets/to-log.js';
+import { claimsContradicted } from './claims/contradicted.js';
 import { testsAssertionWeakened } from './tests/assertion-weakened.js';
 import { testsAssertionsRemoved } from './tests/assertions-removed.js';
 import { testsDeleted } from './tests/deleted.js';
@@ -57,6 +58,7 @@ export const allRules: readonly Rule[] = [
   secretsAdded,
   secretsToLlm,
   secretsToLog,
+  claimsContradicted,
   configChanged,
   protectedFileChanged,
   unparseable,

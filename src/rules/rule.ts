@@ -5,6 +5,7 @@ import type { PathGroups } from '../policy/path-groups.js';
 import type { CoverageEvidence } from '../evidence/coverage/evidence.js';
 import type { TestRunReport } from '../evidence/tests/model.js';
 import type { GateRun } from '../gates/model.js';
+import type { ClaimCheck } from '../claims/model.js';
 
 /** A small base/head example: files as path → content. The docs show it; a test runs it. */
 export interface RuleExample {
@@ -14,6 +15,8 @@ export interface RuleExample {
   coverage?: { base: string; head: string };
   /** Gate runs of base and head, for rules that read gate results. */
   gates?: { base: GateRun | null; head: GateRun | null };
+  /** The agent's report (`--report`), for rules that read claims. */
+  report?: string;
 }
 
 export interface RuleDocs {
@@ -64,6 +67,11 @@ export interface RuleContext {
     /** Gate runs of base and head (`audit --check`); null when gates were not run. */
     gates: { base: GateRun | null; head: GateRun | null } | null;
   };
+  /**
+   * The agent's claims, each checked against the evidence and the other rules' findings. Empty
+   * except for rules that declare `readsClaims`, which run after every other rule.
+   */
+  claims: readonly ClaimCheck[];
 }
 
 export interface Rule {
@@ -81,6 +89,8 @@ export interface Rule {
    * even when a later commit of the range takes it back (a committed credential).
    */
   history?: boolean;
+  /** Reads `context.claims`: runs after every other rule, because claims are checked against their findings. */
+  readsClaims?: boolean;
   /** Pure: the same facts give the same findings. */
   check(context: RuleContext): FindingDraft[];
 }

@@ -119,7 +119,8 @@ describe('gatehouse CLI', () => {
     expect(run.code).toBe(1);
     expect(report.verdict).toBe('block');
     expect(report.policy).toBe(`gatehouse.yml@${b.slice(0, 12)}`);
-    expect(report.findings.map((x) => x.ruleId).sort()).toEqual(['gatehouse/config-changed', 'tests/disabled']);
+    // The head commit's message says "all tests pass" while a test is skipped: a contradicted claim.
+    expect(report.findings.map((x) => x.ruleId).sort()).toEqual(['claims/contradicted', 'gatehouse/config-changed', 'tests/disabled']);
     expect(report.findings.every((x) => x.ignored === undefined)).toBe(true);
   });
 

@@ -28,6 +28,8 @@ export interface RuleCase {
   coverage?: { base: string; head: string };
   /** Gate runs of base and head, passed as `audit --check` would. */
   gates?: { base: GateRun | null; head: GateRun | null };
+  /** The agent's report, passed as `--report` would. */
+  report?: string;
 }
 
 export interface InvalidRuleCase extends RuleCase {
@@ -55,6 +57,7 @@ export async function runRule(rule: Rule, testCase: RuleCase): Promise<Finding[]
       rules: [rule],
       ...(coverageEvidence ? { coverageEvidence } : {}),
       ...(testCase.gates ? { gateRuns: testCase.gates } : {}),
+      ...(testCase.report !== undefined ? { report: testCase.report, reportName: 'agent-report.md' } : {}),
     });
     return result.findings.filter((finding) => finding.ruleId === rule.id);
   } finally {

@@ -131,6 +131,33 @@ export const blockResult: AuditResult = {
   head: { commit: HEAD, ref: 'agent/coverage-100' },
   policy: `gatehouse.yml@${BASE}`,
   findings: [unresolvable, tsIgnore, continueOnError, ignoredLint, testDeleted, thresholdLowered, scopeNarrowed],
+  claims: [
+    {
+      claim: { kind: 'lint-clean', text: 'No lint errors', source: { origin: 'commit', name: '9f8e7d6c5b4a', line: 3 } },
+      status: 'unverifiable',
+      evidence: [],
+      gap: 'no lint gate ran: run `gatehouse audit --check` with a lint gate in gatehouse.yml',
+    },
+    {
+      claim: {
+        kind: 'coverage',
+        text: 'Coverage is now 100% across statements, branches, functions and lines',
+        source: { origin: 'report', name: 'pr.md', line: 12 },
+        metrics: ['statements', 'branches', 'functions', 'lines'],
+        percent: 100,
+        relation: 'exactly',
+      },
+      status: 'contradicted',
+      evidence: ['coverage head.lcov over the 11 files measured at base: lines 18.18% (2/11)'],
+      gap: 'claims 100% coverage; measured over the files measured at base: 18.18% — 2 files were removed from measurement',
+    },
+    {
+      claim: { kind: 'tests-pass', text: 'All 12 tests pass', source: { origin: 'report', name: 'pr.md', line: 13 }, count: 12 },
+      status: 'supported',
+      evidence: ['junit reports/junit.xml: 12 passed, 0 failed, 0 skipped'],
+      gap: null,
+    },
+  ],
   stats: stats({
     findings: { block: 3, warn: 2, info: 1, ignored: 1 },
     skipped: [
@@ -152,6 +179,7 @@ export const passResult: AuditResult = {
   head: { commit: HEAD, ref: 'HEAD' },
   policy: 'defaults',
   findings: [],
+  claims: [],
   stats: stats({ filesChanged: 1, filesInspected: 1, commits: 1 }),
 };
 
@@ -201,6 +229,14 @@ export const nastyResult: AuditResult = {
       pathGroup: 'vendored',
       fingerprint: 'n45ty3',
     }),
+  ],
+  claims: [
+    {
+      claim: { kind: 'only-touched', text: `Only touched ${NASTY_PATH} <b>x</b> | \`y\``, source: { origin: 'pr', name: 'PR description', line: 2 }, paths: [NASTY_PATH] },
+      status: 'contradicted',
+      evidence: [NASTY_EXCERPT],
+      gap: '3 files outside: a|b, <c>, `d`',
+    },
   ],
   stats: stats({
     findings: { block: 0, warn: 1, info: 1, ignored: 1 },

@@ -69,7 +69,8 @@ describe('renderGithub', () => {
     expect(parsed.at(-1)).toEqual({
       command: 'notice',
       properties: {},
-      message: 'Gatehouse BLOCK for main..agent/coverage-100: 3 block, 2 warn, 1 info, 1 ignored by policy; 12 files changed; 3 files skipped',
+      message:
+        'Gatehouse BLOCK for main..agent/coverage-100: 3 block, 2 warn, 1 info, 1 ignored by policy; 12 files changed; 3 files skipped; 3 claims: 1 contradicted, 1 unverifiable, 1 supported',
     });
   });
 

@@ -43,9 +43,11 @@ describe('renderJson', () => {
     expect(parsed).toEqual({
       ...blockResult,
       findings: expect.arrayContaining(blockResult.findings) as unknown,
+      claims: expect.arrayContaining(blockResult.claims) as unknown,
       stats: { ...blockResult.stats, skipped: expect.arrayContaining(blockResult.stats.skipped) as unknown },
     });
     expect(at(parsed, 'findings')).toHaveLength(blockResult.findings.length);
+    expect(at(parsed, 'claims')).toHaveLength(blockResult.claims.length);
   });
 
   it('is byte-stable: same bytes whatever the input order of findings, skipped files and keys', () => {
@@ -53,6 +55,7 @@ describe('renderJson', () => {
       stats: { ...blockResult.stats, skipped: [...blockResult.stats.skipped].reverse() },
       findings: [...blockResult.findings].reverse().map((finding) => Object.fromEntries(Object.entries(finding).reverse()) as typeof finding),
       policy: blockResult.policy,
+      claims: blockResult.claims,
       head: { ref: blockResult.head.ref, commit: blockResult.head.commit },
       base: blockResult.base,
       range: blockResult.range,
@@ -69,7 +72,10 @@ describe('renderJson', () => {
 
   it('writes keys in the documented order and sorts findings by category, severity, file, line', () => {
     const parsed: unknown = JSON.parse(renderJson(blockResult));
-    expect(Object.keys(isRecord(parsed) ? parsed : {})).toEqual(['version', 'tool', 'verdict', 'range', 'base', 'head', 'policy', 'findings', 'stats']);
+    expect(Object.keys(isRecord(parsed) ? parsed : {})).toEqual(['version', 'tool', 'verdict', 'range', 'base', 'head', 'policy', 'findings', 'claims', 'stats']);
+    const claims = at(parsed, 'claims');
+    // Contradicted, then unverifiable, then supported.
+    expect(Array.isArray(claims) ? claims.map((check) => at(check, 'status')) : []).toEqual(['contradicted', 'unverifiable', 'supported']);
     const findings = at(parsed, 'findings');
     const ids = Array.isArray(findings) ? findings.map((finding) => at(finding, 'ruleId')) : [];
     expect(ids).toEqual([

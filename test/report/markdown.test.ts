@@ -86,6 +86,34 @@ describe('renderMarkdown', () => {
     expect(out.indexOf('### coverage-scope')).toBeLessThan(out.indexOf('### ci-weakened'));
   });
 
+  it('lists every claim in a Claims vs evidence table, contradicted first, with the gap and the evidence', () => {
+    const out = renderMarkdown(blockResult);
+    const table = out.slice(out.indexOf('### Claims vs evidence'));
+    expect(table.split('\n').slice(0, 8)).toEqual([
+      '### Claims vs evidence',
+      '',
+      '3 claims: 1 contradicted, 1 unverifiable, 1 supported.',
+      '',
+      '| Status | Where | Claim | Evidence |',
+      '| --- | --- | --- | --- |',
+      '| ❌ contradicted | pr.md:12 | Coverage is now 100% across statements, branches, functions and lines | claims 100% coverage; measured over the files measured at base: 18.18% — 2 files were removed from measurement<br>coverage head.lcov over the 11 files measured at base: lines 18.18% (2/11) |',
+      '| ❔ unverifiable | commit 9f8e7d6c5b4a:3 | No lint errors | no lint gate ran: run \\`gatehouse audit --check\\` with a lint gate in gatehouse.yml |',
+    ]);
+    // Before the findings: what the agent said comes first.
+    expect(out.indexOf('### Claims vs evidence')).toBeLessThan(out.indexOf('### coverage-scope'));
+  });
+
+  it('keeps a claim row one table row whatever the claim and evidence hold', () => {
+    const out = renderMarkdown(nastyResult);
+    const row = out.split('\n').find((line) => line.startsWith('| ❌ contradicted'));
+    expect(row).toBeDefined();
+    // Every pipe inside a cell is escaped: the row has exactly the five separators of four cells.
+    expect(row!.replace(/\\\|/g, '').split('|')).toHaveLength(6);
+    expect(row).toContain('\\|');
+    expect(row).not.toContain('<b>');
+    expect(out).not.toContain(NASTY_EXCERPT);
+  });
+
   it('says there are no findings on a clean pass and names the empty tree', () => {
     const out = renderMarkdown(passResult);
     expect(out).toContain('\n\nNo findings.\n\n');

@@ -95,8 +95,25 @@ describe('renderSarif', () => {
     });
   });
 
+  it('puts every claim the evidence did not contradict on the report: kind pass (supported) or review (unverifiable), level none', () => {
+    const claims = results.filter((result) => result.kind !== undefined);
+    expect(claims.map((result) => [result.kind, result.level, result.ruleId, rules[result.ruleIndex]?.id])).toEqual([
+      ['review', 'none', 'claims/contradicted', 'claims/contradicted'],
+      ['pass', 'none', 'claims/contradicted', 'claims/contradicted'],
+    ]);
+    const [unverifiable, supported] = claims;
+    expect(unverifiable?.message.text).toBe(
+      'Unverifiable: "No lint errors" — no lint gate ran: run `gatehouse audit --check` with a lint gate in gatehouse.yml (commit 9f8e7d6c5b4a:3)',
+    );
+    // A claim from a commit message has no file to point at; one from the report file does.
+    expect(unverifiable?.locations).toEqual([]);
+    expect(supported?.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: 'pr.md', uriBaseId: '%SRCROOT%' }, region: { startLine: 13 } } }]);
+    expect(supported?.properties.claim).toEqual({ kind: 'tests-pass', status: 'supported', evidence: ['junit reports/junit.xml: 12 passed, 0 failed, 0 skipped'], gap: null });
+  });
+
   it('gives every result its fingerprint, a ruleIndex that points at its rule, and its evidence', () => {
-    expect(results).toHaveLength(blockResult.findings.length);
+    const undecided = blockResult.claims.filter((check) => check.status !== 'contradicted');
+    expect(results).toHaveLength(blockResult.findings.length + undecided.length);
     for (const finding of blockResult.findings) {
       const result = resultFor(finding);
       expect(result.ruleId).toBe(finding.ruleId);

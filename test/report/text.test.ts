@@ -11,6 +11,7 @@ const SGR = new RegExp(`${ESC}\\[[0-9;]*m`, 'g');
 
 const small: AuditResult = {
   ...blockResult,
+  claims: blockResult.claims.filter((check) => check.status !== 'supported'),
   verdict: 'needs-human',
   findings: [
     finding({
@@ -45,11 +46,18 @@ const small: AuditResult = {
 };
 
 describe('renderText', () => {
-  it('renders header, findings, ignored, skipped and stats in that order', () => {
+  it('renders header, claims, findings, ignored, skipped and stats in that order', () => {
     expect(renderText(small, { color: false })).toBe(
       [
         'Gatehouse  NEEDS HUMAN  main..agent/coverage-100  1a2b3c4..9f8e7d6',
         `0 block · 1 warn · 0 info · 1 ignored by policy · policy gatehouse.yml@${BASE}`,
+        '',
+        'Claims vs evidence (2 claims: 1 contradicted, 1 unverifiable, 0 supported)',
+        '  ✗ CONTRADICTED  pr.md:12  "Coverage is now 100% across statements, branches, functions and lines"',
+        '    gap: claims 100% coverage; measured over the files measured at base: 18.18% — 2 files were removed from measurement',
+        '    evidence: coverage head.lcov over the 11 files measured at base: lines 18.18% (2/11)',
+        '  ? UNVERIFIABLE  commit 9f8e7d6c5b4a:3  "No lint errors"',
+        '    needs: no lint gate ran: run `gatehouse audit --check` with a lint gate in gatehouse.yml',
         '',
         'test-deleted (1)',
         "  WARN   test/a.test.ts:4 (base)  Test 'adds' was deleted  [tests/deleted]",

@@ -25,7 +25,9 @@ Options
   --repo DIR          repository to audit, bare or not (default: current directory)
   --format FORMAT     text, json, markdown, sarif or github (default: text)
   --output FILE       write the report to FILE instead of standard output
-  --report FILE|-     the agent's report (PR description), from FILE or standard input
+  --report FILE|-     the agent's report, from FILE or standard input: its claims are checked
+                      against the evidence (the PR description is read too, from the GitHub
+                      Actions event when there is one, and the commit messages always are)
   --coverage-base FILE  coverage report of the base revision's test run (lcov, istanbul JSON,
                         cobertura XML or coverage.py JSON; detected from content)
   --coverage-head FILE  coverage report of the head revision's test run
@@ -68,6 +70,7 @@ export async function auditCommand(args: string[]): Promise<number> {
   const failOn = oneOf(values['fail-on'], ['block', 'warn'] as const, '--fail-on', 'warn');
   const sizeLimit = values['max-file-size'] === undefined ? undefined : positiveInteger(values['max-file-size'], '--max-file-size');
   const report = values.report === undefined ? null : readReport(values.report);
+  const prDescription = pullRequestDescription(process.env);
   if ((values['coverage-base'] === undefined) !== (values['coverage-head'] === undefined)) {
     throw new InputError('--coverage-base and --coverage-head go together: give both reports');
   }
@@ -79,6 +82,8 @@ export async function auditCommand(args: string[]): Promise<number> {
       ...(values.head !== undefined ? { head: values.head } : {}),
     },
     report,
+    ...(values.report !== undefined ? { reportName: values.report === '-' ? 'report (stdin)' : values.report } : {}),
+    prDescription,
     ...(values.history ? { history: { onProgress: historyProgress() } } : {}),
     ...(sizeLimit !== undefined ? { sizeLimit } : {}),
     ...(values['coverage-base'] !== undefined && values['coverage-head'] !== undefined
@@ -99,6 +104,25 @@ export async function auditCommand(args: string[]): Promise<number> {
 function historyProgress(): (commits: number) => void {
   if (!process.stderr.isTTY) return () => undefined;
   return (commits) => process.stderr.write(`\r\x1b[2Khistory: ${commits.toLocaleString('en-US')} commits scanned`);
+}
+
+/**
+ * The pull request's description from the GitHub Actions event payload (`GITHUB_EVENT_PATH`),
+ * for `pull_request` and `pull_request_target` events; null elsewhere or when the PR has none.
+ * A payload that cannot be read is an error: the runner promised one.
+ */
+export function pullRequestDescription(env: NodeJS.ProcessEnv): string | null {
+  const file = env.GITHUB_EVENT_PATH;
+  if (!file || !/^pull_request/.test(env.GITHUB_EVENT_NAME ?? '')) return null;
+  let event: unknown;
+  try {
+    event = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? 'not JSON' : error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    throw new InputError(`GITHUB_EVENT_PATH ${file}: cannot read the event payload (${reason})`);
+  }
+  const body = (event as { pull_request?: { body?: unknown } } | null)?.pull_request?.body;
+  return typeof body === 'string' && body.trim() !== '' ? body : null;
 }
 
 function readReport(source: string): string {
