@@ -1,0 +1,114 @@
+import path from 'node:path';
+import { InputError } from '../core/errors.js';
+import { EVIDENCE_FORMATS, type EvidenceSpec, type GateDefinition } from '../gates/model.js';
+import { DURATION_PATTERN, type PolicyFile } from './schema.js';
+
+/** A gate that runs longer than this without a `timeout` of its own is killed. */
+export const DEFAULT_GATE_TIMEOUT_MS = 30 * 60_000;
+
+type GateEntries = PolicyFile['gates'];
+
+/** Where in the policy file a setting is, for one-line errors. */
+export interface PolicyLocator {
+  source: string;
+  /** Line of the value at a path of the document. */
+  lineOf(path: readonly PropertyKey[]): number;
+  /** Line of a gate's name (its key), for findings and errors about the whole gate. */
+  gateLine(name: string): number;
+}
+
+/**
+ * Gate definitions from the validated `gates:` map, in `needs` order (each gate after the gates
+ * it needs, otherwise in declaration order). Problems zod cannot see — unknown or circular
+ * needs, paths escaping the checkout, `null` evidence for a format other than tsc, durations — are
+ * InputErrors naming the line.
+ */
+export function buildGates(entries: GateEntries, where: PolicyLocator): GateDefinition[] {
+  const fail = (at: readonly PropertyKey[], message: string): never => {
+    throw new InputError(`${where.source}:${where.lineOf(at)}: ${['gates', ...at.slice(1)].map(String).join('.')}: ${message}`);
+  };
+  const names = Object.keys(entries);
+  const gates = new Map<string, GateDefinition>();
+  for (const [name, entry] of Object.entries(entries)) {
+    const evidence: EvidenceSpec[] = [];
+    for (const format of EVIDENCE_FORMATS) {
+      if (!entry.evidence || !(format in entry.evidence)) continue;
+      const value = entry.evidence[format];
+      const at = ['gates', name, 'evidence', format];
+      if (value === null || value === undefined) {
+        if (format !== 'tsc') fail(at, `only tsc evidence can be the command's own output (null); give the ${format} file's path`);
+        evidence.push({ format, path: null });
+        continue;
+      }
+      for (const file of typeof value === 'string' ? [value] : value) evidence.push({ format, path: checkoutPath(file, () => fail(at, `'${file}' must be a relative path inside the checkout`)) });
+    }
+    const needs = entry.needs ?? [];
+    for (const need of needs) {
+      if (need === name) fail(['gates', name, 'needs'], `gate '${name}' cannot need itself`);
+      if (!names.includes(need)) fail(['gates', name, 'needs'], `unknown gate '${need}' (declared: ${names.join(', ')})`);
+    }
+    if (new Set(needs).size !== needs.length) fail(['gates', name, 'needs'], 'lists a gate twice');
+    gates.set(name, {
+      name,
+      kind: entry.kind,
+      run: entry.run,
+      evidence,
+      timeoutMs: entry.timeout === undefined ? DEFAULT_GATE_TIMEOUT_MS : durationMs(entry.timeout, () => fail(['gates', name, 'timeout'], 'must be more than zero')),
+      env: Object.fromEntries(Object.entries(entry.env ?? {}).map(([key, value]) => [key, String(value)])),
+      needs,
+      maxSkipped: entry['max-skipped'] ?? null,
+      cwd: entry.cwd === undefined ? '' : checkoutPath(entry.cwd, () => fail(['gates', name, 'cwd'], `'${entry.cwd ?? ''}' must be a relative path inside the checkout`)),
+      line: where.gateLine(name),
+    });
+  }
+  return inNeedsOrder(gates, (cycle) => fail(['gates', cycle[0]!, 'needs'], `cycle in needs: ${cycle.join(' → ')}`));
+}
+
+/** Milliseconds of a `timeout` value: a number of seconds, or `30s`, `10m`, `1h`, `1500ms`. */
+export function durationMs(value: number | string, invalid: () => never): number {
+  if (typeof value === 'number') return value > 0 ? Math.round(value * 1000) : invalid();
+  const match = DURATION_PATTERN.exec(value);
+  if (!match) return invalid();
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[match[2] as 'ms' | 's' | 'm' | 'h'];
+  const ms = Math.round(Number(match[1]) * unit);
+  return ms > 0 ? ms : invalid();
+}
+
+/** `10m`, `1h 5m`, `12.3s`: how a duration is shown in reasons and summaries. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1).replace(/\.0$/, '')}s`;
+  const hours = Math.floor(ms / 3_600_000);
+  const minutes = Math.floor((ms % 3_600_000) / 60_000);
+  const seconds = Math.round((ms % 60_000) / 1000);
+  const parts = [hours > 0 ? `${hours}h` : '', minutes > 0 ? `${minutes}m` : '', seconds > 0 ? `${seconds}s` : ''].filter(Boolean);
+  return parts.join(' ');
+}
+
+/** Normalised POSIX path inside the checkout, or `invalid()` for absolute paths and `..` escapes. */
+function checkoutPath(file: string, invalid: () => never): string {
+  if (file.includes('\0') || path.posix.isAbsolute(file) || path.win32.isAbsolute(file)) return invalid();
+  const normal = path.posix.normalize(file.replaceAll('\\', '/'));
+  if (normal === '..' || normal.startsWith('../')) return invalid();
+  return normal === '.' ? '' : normal.replace(/\/$/, '');
+}
+
+/** Depth-first topological order, stable by declaration; reports the first cycle found. */
+function inNeedsOrder(gates: ReadonlyMap<string, GateDefinition>, cycle: (names: string[]) => never): GateDefinition[] {
+  const ordered: GateDefinition[] = [];
+  const done = new Set<string>();
+  const visiting: string[] = [];
+  const visit = (name: string): void => {
+    if (done.has(name)) return;
+    const at = visiting.indexOf(name);
+    if (at !== -1) cycle([...visiting.slice(at), name]);
+    visiting.push(name);
+    const gate = gates.get(name)!;
+    for (const need of gate.needs) visit(need);
+    visiting.pop();
+    done.add(name);
+    ordered.push(gate);
+  };
+  for (const name of gates.keys()) visit(name);
+  return ordered;
+}
