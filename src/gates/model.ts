@@ -50,9 +50,10 @@ export type GateState = 'passed' | 'failed' | 'timed-out' | 'not-run' | 'cancell
 /**
  * What made a gate fail, so each problem becomes one finding: `evidence` failures (the command
  * passed but its evidence is missing, empty, stale or unparseable) belong to gates/missing-evidence,
- * every other one to gates/failed.
+ * every other one (`report`: the evidence itself shows a failure — zero tests, failed tests, too
+ * many skipped, lint or type errors) to gates/failed.
  */
-export type GateFailure = 'exit' | 'timeout' | 'browser' | 'evidence' | 'tests' | 'needs' | 'cancelled' | 'error';
+export type GateFailure = 'exit' | 'timeout' | 'browser' | 'evidence' | 'report' | 'needs' | 'cancelled' | 'error';
 
 export interface EvidenceResult {
   readonly spec: EvidenceSpec;

@@ -8,6 +8,8 @@ import { coverageThresholdLowered } from './coverage/threshold-lowered.js';
 import { coverageTrueCoverage } from './coverage/true-coverage.js';
 import { configChanged } from './gatehouse/config-changed.js';
 import { unparseable } from './gatehouse/unparseable.js';
+import { gatesFailed } from './gates/failed.js';
+import { gatesMissingEvidence } from './gates/missing-evidence.js';
 import { protectedFileChanged } from './gates/protected-file-changed.js';
 import { lintRuleRelaxed } from './lint/rule-relaxed.js';
 import { lintScopeNarrowed } from './lint/scope-narrowed.js';
@@ -59,6 +61,8 @@ export const allRules: readonly Rule[] = [
   secretsToLog,
   configChanged,
   protectedFileChanged,
+  gatesFailed,
+  gatesMissingEvidence,
   unparseable,
 ];
 
