@@ -1,7 +1,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { redactText } from '../core/redact.js';
-import { formatDuration } from '../policy/gates.js';
+import { formatDuration } from './duration.js';
 import { browserFailure } from './browser.js';
 import type { CommandOutcome } from './exec.js';
 import type { Evidence, EvidenceFormat, EvidenceResult, EvidenceSpec, GateDefinition, GateFailure, GateResult, GateState } from './model.js';

@@ -1,4 +1,4 @@
-import { formatDuration } from '../policy/gates.js';
+import { formatDuration } from './duration.js';
 import type { GateDefinition, GateResult } from './model.js';
 import type { ProgressSink } from './run.js';
 import { describeResult, painter } from './summary.js';

@@ -1,4 +1,4 @@
-import { formatDuration } from '../policy/gates.js';
+import { formatDuration } from './duration.js';
 import type { GateResult, GateRun, GateState } from './model.js';
 
 /** Output lines of a failed gate shown under the summary (the result keeps more). */

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { InputError } from '../core/errors.js';
 import { EVIDENCE_FORMATS, type EvidenceSpec, type GateDefinition } from '../gates/model.js';
-import { DURATION_PATTERN, type PolicyFile } from './schema.js';
+import { durationMs } from '../gates/duration.js';
+import type { PolicyFile } from './schema.js';
 
 /** A gate that runs longer than this without a `timeout` of its own is killed. */
 export const DEFAULT_GATE_TIMEOUT_MS = 30 * 60_000;
@@ -62,27 +63,6 @@ export function buildGates(entries: GateEntries, where: PolicyLocator): GateDefi
     });
   }
   return inNeedsOrder(gates, (cycle) => fail(['gates', cycle[0]!, 'needs'], `cycle in needs: ${cycle.join(' → ')}`));
-}
-
-/** Milliseconds of a `timeout` value: a number of seconds, or `30s`, `10m`, `1h`, `1500ms`. */
-export function durationMs(value: number | string, invalid: () => never): number {
-  if (typeof value === 'number') return value > 0 ? Math.round(value * 1000) : invalid();
-  const match = DURATION_PATTERN.exec(value);
-  if (!match) return invalid();
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[match[2] as 'ms' | 's' | 'm' | 'h'];
-  const ms = Math.round(Number(match[1]) * unit);
-  return ms > 0 ? ms : invalid();
-}
-
-/** `10m`, `1h 5m`, `12.3s`: how a duration is shown in reasons and summaries. */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1).replace(/\.0$/, '')}s`;
-  const hours = Math.floor(ms / 3_600_000);
-  const minutes = Math.floor((ms % 3_600_000) / 60_000);
-  const seconds = Math.round((ms % 60_000) / 1000);
-  const parts = [hours > 0 ? `${hours}h` : '', minutes > 0 ? `${minutes}m` : '', seconds > 0 ? `${seconds}s` : ''].filter(Boolean);
-  return parts.join(' ');
 }
 
 /** Normalised POSIX path inside the checkout, or `invalid()` for absolute paths and `..` escapes. */

@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { DURATION_PATTERN } from '../gates/duration.js';
 import { EVIDENCE_FORMATS, GATE_KINDS } from '../gates/model.js';
 
 const severityOrOff = z.enum(['block', 'warn', 'info', 'off']).describe('A severity for the rule, or `off` to not run it.');
-/** `30s`, `10m`, `1h`, `1500ms`, or a number of seconds. */
-export const DURATION_PATTERN = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
 
 const evidencePaths = z
   .union([z.string().min(1), z.array(z.string().min(1)).min(1), z.null()])

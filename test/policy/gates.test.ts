@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import { parsePolicy } from '../../src/policy/parse-policy.js';
-import { formatDuration } from '../../src/policy/gates.js';
+import { formatDuration } from '../../src/gates/duration.js';
 
 const known = new Set<string>();
 
