@@ -108,6 +108,42 @@ describe('runGates: fail closed', () => {
     expect(skipping).toMatchObject({ state: 'failed', failure: 'report', reason: 'reports/junit.xml reports 2 skipped tests, more than max-skipped 1' });
   });
 
+  it('reads tsc output and ESLint JSON as evidence, and fails a gate whose report shows errors though it exited 0', async () => {
+    const eslint = (errors: number) =>
+      JSON.stringify([{ filePath: 'src/sum.js', messages: Array.from({ length: errors }, () => ({ ruleId: 'no-undef', severity: 2, message: "'x' is not defined.", line: 1, column: 1 })), errorCount: errors, warningCount: 0 }]);
+    const repo = setUp(
+      [
+        '  types: { kind: typecheck, run: "true", evidence: { tsc: null } }',
+        '  types-lenient:',
+        '    kind: typecheck',
+        '    run: |',
+        '      echo "src/sum.ts(1,7): error TS2322: Type \'string\' is not assignable to type \'number\'."; exit 0',
+        '    evidence: { tsc: null }',
+        '  lint:',
+        '    kind: lint',
+        `    run: mkdir -p reports && echo '${eslint(0)}' > reports/eslint.json`,
+        '    evidence: { eslint: reports/eslint.json }',
+        '  lint-lenient:',
+        '    kind: lint',
+        `    run: mkdir -p reports && echo '${eslint(2)}' > reports/eslint-lenient.json`,
+        '    evidence: { eslint: reports/eslint-lenient.json }',
+        '',
+      ].join('\n'),
+    );
+    const [types, typesLenient, lint, lintLenient] = (await run(repo)).results;
+    expect(types).toMatchObject({ state: 'passed', evidence: [{ status: 'ok', evidence: { kind: 'typecheck', report: { errorCount: 0 } } }] });
+    expect(typesLenient).toMatchObject({ state: 'failed', failure: 'report', reason: 'its output reports 1 type error, though the command exited 0' });
+    expect(lint).toMatchObject({ state: 'passed', evidence: [{ status: 'ok', evidence: { kind: 'lint' } }] });
+    expect(lintLenient).toMatchObject({ state: 'failed', failure: 'report', reason: 'reports/eslint-lenient.json reports 2 lint errors, though the command exited 0' });
+  });
+
+  it('fails a gate whose tsc output is not tsc output', async () => {
+    const repo = setUp('  types: { kind: typecheck, run: "echo all types fine", evidence: { tsc: null } }\n');
+    const result = (await run(repo)).results[0]!;
+    expect(result).toMatchObject({ state: 'failed', failure: 'evidence' });
+    expect(result.reason).toMatch(/^unparseable tsc evidence: output:1: not tsc output/);
+  });
+
   it('fails a gate whose declared evidence file is missing, naming the file', async () => {
     const repo = setUp('  unit:\n    kind: test\n    run: node -e "console.log(\'all good\')"\n    evidence: { junit: reports/junit.xml }\n');
     const result = (await run(repo)).results[0]!;
