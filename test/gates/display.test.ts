@@ -59,6 +59,20 @@ describe('progress display', () => {
     expect(frames.at(-1)).toBe(`${ESC}[2K✓ build  passed in 1.5s\n${ESC}[2K✗ unit   failed in 2s: exited 1\n`);
     expect(frames.some((frame) => /running \d+ms/.test(frame))).toBe(true);
     expect(out).not.toContain(`${ESC}[3`);
+    // Stopping twice does not draw again (the summary is written below the display).
+    const length = out.length;
+    display.stop();
+    expect(out.length).toBe(length);
+  });
+
+  it('cuts lines to the terminal width so redrawing stays in place', () => {
+    let out = '';
+    const display = terminalProgress([gate('e2e')], (text) => (out += text), false, 40);
+    display.gateFinished(exampleResult({ name: 'e2e', state: 'failed', reason: "could not start its browser: browserType.launch: Executable doesn't exist", durationMs: 2000 }));
+    display.stop();
+    const last = out.split(`${ESC}[1A`).at(-1)!;
+    expect(last).toBe(`${ESC}[2K✗ e2e   failed in 2s: could not start i…\n`);
+    expect(last.length - `${ESC}[2K`.length - 1).toBeLessThanOrEqual(40);
   });
 
   it('colours states when asked', () => {

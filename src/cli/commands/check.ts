@@ -67,7 +67,7 @@ export async function checkCommand(args: string[]): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const progress = process.stderr.isTTY ? terminalProgress(gates, (text) => process.stderr.write(text), wantsColour(process.stderr)) : plainProgress((text) => process.stderr.write(text));
+  const progress = process.stderr.isTTY ? terminalProgress(gates, (text) => process.stderr.write(text), wantsColour(process.stderr), process.stderr.columns) : plainProgress((text) => process.stderr.write(text));
   try {
     const run = await runGates({
       repoDir,
