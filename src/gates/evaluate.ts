@@ -17,6 +17,9 @@ export type EvidenceParser = (
 /** What an evidence file looked like before the command ran, to tell a fresh file from a stale one. */
 export type EvidenceSnapshot = ReadonlyMap<string, { mtimeMs: number; size: number }>;
 
+/** Larger evidence is refused rather than read into memory: no test report is that big. */
+const MAX_EVIDENCE_BYTES = 256 * 1024 * 1024;
+
 /** Lines of output kept in a result for reports. */
 export const OUTPUT_TAIL_LINES = 40;
 
@@ -128,6 +131,7 @@ function readEvidence(spec: EvidenceSpec, root: string, outcome: CommandOutcome,
     if (previous !== undefined && previous.mtimeMs === stat.mtimeMs && previous.size === stat.size) {
       return result('missing', `${spec.path}: not written by this run (the file is older than the run)`);
     }
+    if (stat.size > MAX_EVIDENCE_BYTES) return result('unparseable', `${spec.path}: too large to read (${stat.size} bytes; the limit is ${MAX_EVIDENCE_BYTES})`);
     text = readFileSync(file, 'utf8');
     if (text.trim() === '') return result('empty', `${spec.path}: empty`);
   }

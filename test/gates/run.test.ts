@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { secretSamples } from '../../bench/secrets-corpus.js';
+import { redact } from '../../src/core/redact.js';
 import { runGates } from '../../src/gates/run.js';
 import { renderGateSummary } from '../../src/gates/summary.js';
 import { parsePolicy } from '../../src/policy/parse-policy.js';
@@ -142,6 +144,36 @@ describe('runGates: fail closed', () => {
     const result = (await run(repo)).results[0]!;
     expect(result).toMatchObject({ state: 'failed', failure: 'evidence' });
     expect(result.reason).toMatch(/^unparseable tsc evidence: output:1: not tsc output/);
+  });
+
+  it('keeps the last 40 lines of output, with credentials redacted', async () => {
+    const token = secretSamples(1).find((sample) => sample.kind === 'github-token')!.value;
+    const repo = setUp(`  noisy: { kind: test, run: "seq 1 100; echo token=${token}; exit 1" }\n`);
+    const result = (await run(repo)).results[0]!;
+    const lines = result.outputTail.split('\n');
+    expect(lines).toHaveLength(40);
+    expect(lines[0]).toBe('62');
+    expect(lines.at(-1)).toBe(`token=${redact(token)}`);
+    expect(result.outputTail).not.toContain(token);
+  });
+
+  it('runs a gate in its cwd, with evidence paths still relative to the checkout root', async () => {
+    const repo = setUp(
+      [
+        '  app:',
+        '    kind: test',
+        '    cwd: packages/app',
+        '    run: node ../../scripts/test.mjs && pwd > where.txt && mv reports ../../reports',
+        '    evidence: { junit: reports/junit.xml }',
+        '  nowhere: { kind: test, run: "true", cwd: packages/missing }',
+        '',
+      ].join('\n'),
+      { 'packages/app/.keep': '' },
+    );
+    const [app, nowhere] = (await run(repo)).results;
+    expect(app).toMatchObject({ state: 'passed' });
+    expect(readFileSync(path.join(repo.dir, 'packages/app/where.txt'), 'utf8').trim()).toBe(execFileSync('realpath', [path.join(repo.dir, 'packages/app')], { encoding: 'utf8' }).trim());
+    expect(nowhere).toMatchObject({ state: 'failed', failure: 'error', reason: "cwd 'packages/missing' does not exist in the checkout" });
   });
 
   it('fails a gate whose declared evidence file is missing, naming the file', async () => {
