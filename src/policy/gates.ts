@@ -41,7 +41,12 @@ export function buildGates(entries: GateEntries, where: PolicyLocator): GateDefi
         evidence.push({ format, path: null });
         continue;
       }
-      for (const file of typeof value === 'string' ? [value] : value) evidence.push({ format, path: checkoutPath(file, () => fail(at, `'${file}' must be a relative path inside the checkout`)) });
+      for (const file of typeof value === 'string' ? [value] : value) {
+        const normal = checkoutPath(file, () => fail(at, `'${file}' must be a relative path inside the checkout`));
+        // The checkout root itself is no evidence file (and deleting it before a run would be a disaster).
+        if (normal === '') fail(at, `'${file}' is the checkout root, not a file`);
+        evidence.push({ format, path: normal });
+      }
     }
     const needs = entry.needs ?? [];
     for (const need of needs) {
@@ -68,9 +73,9 @@ export function buildGates(entries: GateEntries, where: PolicyLocator): GateDefi
 /** Normalised POSIX path inside the checkout, or `invalid()` for absolute paths and `..` escapes. */
 function checkoutPath(file: string, invalid: () => never): string {
   if (file.includes('\0') || path.posix.isAbsolute(file) || path.win32.isAbsolute(file)) return invalid();
-  const normal = path.posix.normalize(file.replaceAll('\\', '/'));
+  const normal = path.posix.normalize(file.replaceAll('\\', '/')).replace(/\/+$/, '');
   if (normal === '..' || normal.startsWith('../')) return invalid();
-  return normal === '.' ? '' : normal.replace(/\/$/, '');
+  return normal === '.' || normal === '' ? '' : normal;
 }
 
 /** Depth-first topological order, stable by declaration; reports the first cycle found. */

@@ -88,6 +88,8 @@ describe('gates in gatehouse.yml', () => {
     ['gates:\n  unit: { kind: test, run: "  " }\n', 'gates.unit.run: must not be empty'],
     ['gates:\n  unit: { kind: test, run: x, retries: 3 }\n', "gatehouse.yml:2: gates.unit: unknown setting 'retries'"],
     ['gates:\n  unit: { kind: test, run: x, max-skipped: -1 }\n', 'gates.unit.max-skipped'],
+    ['gates:\n  unit:\n    kind: test\n    run: x\n    evidence: { junit: ./ }\n', "gatehouse.yml:5: gates.unit.evidence.junit: './' is the checkout root, not a file"],
+    ['gates:\n  unit:\n    kind: test\n    run: x\n    evidence: { junit: reports/../.. }\n', 'must be a relative path inside the checkout'],
     ['gates:\n  unit: { kind: test, run: x, cwd: ../elsewhere }\n', "gates.unit.cwd: '../elsewhere' must be a relative path inside the checkout"],
     ['gates:\n  "my gate": { kind: test, run: x }\n', "gatehouse.yml:2: gates.my gate: gate names use letters"],
   ])('rejects %j with a one-line error naming the line', (text, message) => {
