@@ -176,3 +176,6 @@ function skeleton(gate: GateDefinition, state: GateResult['state'], reason: stri
     ...(gate.line !== undefined ? { line: gate.line } : {}),
   };
 }
+
+/** The text summary of a run, for callers of runGates (kept in summary.ts with the display code). */
+export { renderGateSummary } from './summary.js';
