@@ -80,6 +80,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys' && issue.path[0] === 'gates' && issue.path.at(-1) === 'evidence') {
     return `unknown evidence format${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')} (known: ${EVIDENCE_FORMATS.join(', ')})`;
   }
+  if (issue.path[0] === 'gates' && issue.path.length === 4 && issue.path[2] === 'evidence' && issue.code === 'invalid_union') {
+    return issue.path[3] === 'tsc' ? 'expected a path, a list of paths, or null (its own output)' : 'expected a path or a list of paths (only tsc evidence can be null: the command\'s own output)';
+  }
   if (issue.path[0] === 'gates' && issue.path.length === 3 && issue.path[2] === 'timeout') return 'not a duration: use 30s, 10m, 1h or a number of seconds';
   if (issue.code === 'invalid_key' && issue.path.length === 2 && issue.path[0] === 'gates') return 'gate names use letters, digits, `.`, `_` and `-`';
   if (issue.code === 'unrecognized_keys') return `unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;

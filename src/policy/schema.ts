@@ -5,17 +5,24 @@ import { EVIDENCE_FORMATS, GATE_KINDS } from '../gates/model.js';
 const severityOrOff = z.enum(['block', 'warn', 'info', 'off']).describe('A severity for the rule, or `off` to not run it.');
 
 const evidencePaths = z
+  .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+  .describe('Path (or list of paths) of the file the command writes, relative to the checkout root.');
+const tscEvidence = z
   .union([z.string().min(1), z.array(z.string().min(1)).min(1), z.null()])
-  .describe('Path (or list of paths) relative to the checkout root; for `tsc` only, `null` means the command\'s own output.');
+  .describe('Path (or list of paths) of a file holding tsc\'s output, relative to the checkout root; `null`: the command\'s own output.');
 
 const gateSchema = z
   .strictObject({
     kind: z.enum(GATE_KINDS).describe('What the gate checks: lint, typecheck, test, e2e, coverage, build or custom.'),
     run: z.string().trim().min(1).describe('Shell command, run with `sh -c` in the checkout root (or `cwd`), in its own process group.'),
     evidence: z
-      .strictObject(
-        Object.fromEntries(EVIDENCE_FORMATS.map((format) => [format, evidencePaths.optional()])) as Record<(typeof EVIDENCE_FORMATS)[number], z.ZodOptional<typeof evidencePaths>>,
-      )
+      .strictObject({
+        junit: evidencePaths.optional(),
+        coverage: evidencePaths.optional(),
+        eslint: evidencePaths.optional(),
+        sarif: evidencePaths.optional(),
+        tsc: tscEvidence.optional(),
+      } satisfies Record<(typeof EVIDENCE_FORMATS)[number], unknown>)
       .optional()
       .describe('Files the command must write, by format (junit, coverage, eslint, sarif, tsc). A missing, empty, stale or unparseable file fails the gate.'),
     timeout: z
