@@ -56,7 +56,7 @@ ruleTester(gatesFailed, {
         ]),
       },
       findings: [
-        { file: 'gatehouse.yml', line: 3, message: "Gate 'unit' failed: exited 1 (passed at base, fails at head)", before: /^base: passed/, after: /Tests 1 failed/ },
+        { file: 'gatehouse.yml', line: 3, side: 'base', message: "Gate 'unit' failed: exited 1 (passed at base, fails at head)", before: /^base: passed/, after: /Tests 1 failed/ },
         { file: 'gatehouse.yml', line: 8, message: "Gate 'e2e' did not run: needs 'unit', which failed (passed at base, fails at head)" },
       ],
     },

@@ -74,7 +74,8 @@ export const gatesFailed = defineRule({
         message: `Gate '${result.name}' ${STATE_TEXT[result.state]}: ${reasonText(result)}${regression}`,
         file: POLICY_FILE,
         line: result.line ?? 0,
-        side: 'head',
+        // The gate's line is in the base's gatehouse.yml: the audit runs the base's gate definitions.
+        side: 'base',
         ...(before ? { before: `base: ${describe(before)}` } : {}),
         after: `head: ${describe(result)}`,
         key: `${result.name}:${result.state}`,

@@ -58,7 +58,8 @@ export const gatesMissingEvidence = defineRule({
           message: `Gate '${result.name}' exited 0 but its ${entry.spec.format} evidence is ${entry.status}: ${entry.problem ?? describeSpec(entry)}${hadIt ? ' (the base run produced it)' : ''}`,
           file: POLICY_FILE,
           line: result.line ?? 0,
-          side: 'head',
+          // The gate's line is in the base's gatehouse.yml: the audit runs the base's gate definitions.
+          side: 'base',
           ...(hadIt ? { before: `base: ${describeSpec(entry)} ok` } : {}),
           after: `head: ${describeSpec(entry)} ${entry.status}`,
           key: `${result.name}:${entry.spec.format}:${entry.spec.path ?? 'output'}:${entry.status}`,
@@ -77,7 +78,7 @@ export const gatesMissingEvidence = defineRule({
             : `Gate '${before.name}' produced ${describeSpec(entry)} at base and is missing from the head run`,
           file: POLICY_FILE,
           line: (after ?? before).line ?? 0,
-          side: 'head',
+          side: 'base',
           before: `base: ${describeSpec(entry)} ok`,
           after: after ? `head: ${after.evidence.map(describeSpec).join(', ') || 'no evidence declared'}` : 'head: gate not run',
           key: `${before.name}:${entry.spec.format}:${entry.spec.path ?? 'output'}:gone`,
