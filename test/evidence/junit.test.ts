@@ -62,6 +62,16 @@ describe('parseJUnit on real reporter outputs', () => {
     ]);
   });
 
+  it('pytest xunit1: the file attribute tells where the module ends, even before a lower-case class', () => {
+    const xml = '<testsuite name="pytest"><testcase classname="tests.test_io.test_helpers" file="tests/test_io.py" line="4" name="test_read"/></testsuite>';
+    expect(parseJUnit(xml, 'x.xml').tests[0]).toMatchObject({ id: 'tests/test_io.py › test_helpers › test_read', file: 'tests/test_io.py', suite: ['test_helpers'] });
+  });
+
+  it('jest-junit with suiteNameTemplate "{filepath}": the suite name is the file', () => {
+    const xml = '<testsuites name="jest tests"><testsuite name="src/cart.test.js" tests="1"><testcase classname="cart adds" name="cart adds" time="0.1"/></testsuite></testsuites>';
+    expect(parseJUnit(xml, 'x.xml').tests[0]).toMatchObject({ id: 'src/cart.test.js › cart adds', file: 'src/cart.test.js', suite: [] });
+  });
+
   it('Playwright: projects are part of the id, flaky and rerun elements are read', () => {
     const report = parseJUnit(fixture('playwright.junit.xml'), 'pw.xml', { knownPaths: new Set(['e2e/login.spec.ts']) });
     const tests = byId(report);

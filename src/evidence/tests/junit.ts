@@ -158,7 +158,8 @@ function collect(ctx: Context, rootName: string, root: XmlNode): Attempt[] {
 
 function frame(ctx: Context, node: XmlNode, where: string, outer: readonly string[], file: string | undefined, project: string | undefined, top: boolean): SuiteFrame {
   const name = attr(node, 'name')?.trim() ?? '';
-  const ownFile = attr(node, 'file')?.trim();
+  // jest-junit with `suiteNameTemplate: "{filepath}"` names the suite after its file and writes no file attribute.
+  const ownFile = attr(node, 'file')?.trim() ?? (looksLikeFile(name) ? name : undefined);
   const hostname = ctx.playwright ? attr(node, 'hostname')?.trim() : undefined;
   return {
     node,
@@ -229,7 +230,10 @@ function identify(ctx: Context, name: string, classname: string, fileAttr: strin
 function pytestIdentity(ctx: Context, name: string, classname: string, fileAttr: string | undefined): Identity {
   const parts = classname === '' ? [] : classname.split('.');
   let moduleParts = -1;
-  if (ctx.knownPaths !== undefined) {
+  // xunit1 writes the file: the classname starts with it, dotted and without `.py`.
+  const dotted = fileAttr?.replace(/\.py$/, '').replaceAll('\\', '/').split('/').join('.');
+  if (dotted !== undefined && (classname === dotted || classname.startsWith(`${dotted}.`))) moduleParts = dotted.split('.').length;
+  if (moduleParts === -1 && ctx.knownPaths !== undefined) {
     for (let n = parts.length; n > 0 && moduleParts === -1; n -= 1) {
       const candidate = ctx.resolver.resolve(`${parts.slice(0, n).join('/')}.py`);
       if (ctx.knownPaths.has(candidate)) moduleParts = n;
