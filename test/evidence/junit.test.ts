@@ -101,13 +101,22 @@ describe('parseJUnit on real reporter outputs', () => {
     ]);
   });
 
-  it('duplicated testcases per attempt (Gradle, pytest-rerunfailures): failed then passed is flaky and passed', () => {
+  it('duplicated testcases per attempt (Gradle): failed then passed is flaky and passed', () => {
     const report = parseJUnit(fixture('gradle-duplicated-retries.junit.xml'), 'gradle.xml');
     expect(report.tests.map(brief)).toEqual([
       { file: null, suite: ['com.example.NetTest'], name: 'connects', outcome: 'passed', flaky: true, retries: 1 },
       { file: null, suite: ['com.example.NetTest'], name: 'reads', outcome: 'passed', flaky: false, retries: 0 },
     ]);
     expect(report.totals.tests).toBe(2);
+  });
+
+  it('pytest-rerunfailures 16.6.1 writes each failed rerun as an empty testcase: the last attempt decides', () => {
+    const report = parseJUnit(fixture('pytest-rerunfailures.junit.xml'), 'rerun.xml');
+    expect(report.tests.map(brief)).toEqual([
+      { file: 'test_rerun.py', suite: [], name: 'test_always_fails', outcome: 'failed', flaky: false, retries: 2 },
+      { file: 'test_rerun.py', suite: [], name: 'test_eventually_passes', outcome: 'passed', flaky: false, retries: 1 },
+    ]);
+    expect(report.totals).toEqual({ tests: 2, passed: 1, failed: 1, errors: 0, skipped: 0 });
   });
 
   it('ids do not depend on durations, timestamps or machine names', () => {
