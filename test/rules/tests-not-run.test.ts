@@ -180,6 +180,18 @@ ruleTester(testsNotRun, {
       },
     },
     {
+      name: 'vitest error entries that went away: a file that failed to load, a suite whose beforeAll failed',
+      base: { 'package.json': pkg(), 'src/cart.ts': cartSource, 'src/cart.test.ts': cart(addsItems, sums), 'src/total.test.ts': cart(sums) },
+      head: { 'package.json': pkg(), 'src/cart.ts': `${cartSource}\n`, 'src/cart.test.ts': cart(addsItems, sums), 'src/total.test.ts': cart(sums) },
+      junit: {
+        base: vitest({
+          'src/cart.test.ts': [{ name: 'cart > adds items', skipped: true }, { name: 'cart > sums prices', skipped: true }, { name: 'cart', failed: true }],
+          'src/total.test.ts': [{ name: 'src/total.test.ts', failed: true }],
+        }),
+        head: vitest({ 'src/cart.test.ts': ['cart > adds items', 'cart > sums prices'], 'src/total.test.ts': ['cart > sums prices'] }),
+      },
+    },
+    {
       name: 'jest-junit without file names: a test renamed in the source ran under its new title',
       base: { 'package.json': pkg('jest'), 'src/cart.ts': cartSource, 'src/cart.test.ts': cart(addsItems, sums).replace("import { describe, expect, it } from 'vitest';\n", '') },
       head: { 'package.json': pkg('jest'), 'src/cart.ts': cartSource, 'src/cart.test.ts': cart(addsItems, sums.replace('sums prices', 'totals the prices')).replace("import { describe, expect, it } from 'vitest';\n", '') },
@@ -203,6 +215,16 @@ ruleTester(testsNotRun, {
         head: vitest({ 'src/cart.test.ts': ['cart > adds items', { name: 'cart > sums prices', skipped: true }, 'cart > starts empty'] }),
       },
       findings: [{ file: 'src/cart.test.ts', line: 9, side: 'head', message: /1 test in src\/cart\.test\.ts ran at base but not at head \(1 skipped at head\): 'cart > sums prices' \(base ran 2, head ran 2\)/, before: 'passed: cart > sums prices', after: 'skipped: cart > sums prices' }],
+    },
+    {
+      name: 'a test file that fails to load at head: its tests did not run, the error entry is not a test',
+      base: { 'package.json': pkg(), 'src/cart.ts': cartSource, 'src/cart.test.ts': cart(addsItems, sums) },
+      head: { 'package.json': pkg(), 'src/cart.ts': cartSource.replace('export const total', 'export const sum'), 'src/cart.test.ts': cart(addsItems, sums) },
+      junit: {
+        base: vitest({ 'src/cart.test.ts': ['cart > adds items', 'cart > sums prices'] }),
+        head: vitest({ 'src/cart.test.ts': [{ name: 'src/cart.test.ts', failed: true }] }),
+      },
+      findings: [{ file: 'src/cart.test.ts', line: 0, message: /^2 tests in src\/cart\.test\.ts ran at base but not at head \(2 missing from the head run\): 'cart > adds items', 'cart > sums prices' \(base ran 2, head ran 1\)$/ }],
     },
     {
       name: 'a renamed test whose new name did not run at head',

@@ -34,7 +34,7 @@ export const testsNotRun = defineRule({
 - the change renamed or moved it, or split it, and its new form ran at head (the audit's test matching: by name in the same file following renames, by identical or similar body, by split);
 - its file was renamed and the same suite and name ran under the new path;
 - it is a pytest parametrisation whose parameter values are the same at head in another order (\`test_sum[1-2-3]\` → \`test_sum[2-1-3]\`, after reordering \`argnames\`);
-- it was a run-level pseudo-test rather than a test: vitest's "unhandled errors", jest-junit's "Test execution failure", pytest's "collection failure", mocha's hook failures.
+- it was an error entry rather than a test: a vitest file that failed to load or suite whose \`beforeAll\` failed, vitest's "unhandled errors", jest-junit's "Test execution failure" and "Test suite failed to run", pytest's "collection failure", mocha's hook failures.
 
 One finding per test file (or per report when the report names no files), naming up to ${NAMES_SHOWN} tests, with "base ran N, head ran M". When only one side has evidence the rule says nothing: missing evidence is the gates' and claims' concern.
 
@@ -64,7 +64,8 @@ In the example below, the base run's JUnit report lists \`src/cart.test.ts › a
     const base = evidence.base;
     const head = evidence.head;
     const headById = new Map(head.tests.map((test) => [test.id, test]));
-    const dropped = base.tests.filter((test) => ran(test) && !isPseudoTest(test) && !ran(headById.get(test.id)));
+    const pseudo = pseudoTests(base);
+    const dropped = base.tests.filter((test) => ran(test) && !pseudo(test) && !ran(headById.get(test.id)));
     if (dropped.length === 0) return [];
     const explained = explainer(context.files, matchTests(context), base, head);
     const groups = new Map<string, NotRun[]>();
@@ -94,17 +95,26 @@ function ran(test: TestResult | undefined): boolean {
 }
 
 /**
- * Entries writers add for run-level errors, which are not tests: their disappearing means an error
- * went away, not that a test stopped running.
+ * Entries writers add for errors around tests, which are not tests: their disappearing means an
+ * error went away, not that a test stopped running. vitest reports a file that failed to load as
+ * a testcase named after the file, and a suite whose beforeAll/afterAll failed as a testcase named
+ * after the suite (a prefix of its tests' names); also vitest's "unhandled errors", jest-junit's
+ * "Test execution failure" and "Test suite failed to run", pytest's "collection failure", mocha's
+ * hook failures.
  */
-function isPseudoTest(test: TestResult): boolean {
-  if (test.outcome === 'passed') return false;
-  return (
-    test.suite.includes('vitest unhandled errors') ||
-    test.name.startsWith('Test execution failure: could be caused by test hooks') ||
-    test.message === 'collection failure' ||
-    /^"(?:before|after) (?:all|each)" hook/.test(test.name)
-  );
+function pseudoTests(report: TestRunReport): (test: TestResult) => boolean {
+  const paths = new Set(report.tests.map((test) => `${test.file ?? ''}\0${[...test.suite, test.name].join('\0')}`));
+  const prefixes = new Set<string>();
+  for (const path of paths) for (let at = path.lastIndexOf('\0'); at > 0; at = path.lastIndexOf('\0', at - 1)) prefixes.add(path.slice(0, at));
+  return (test) =>
+    test.outcome !== 'passed' &&
+    (test.suite.includes('vitest unhandled errors') ||
+      test.name.startsWith('Test execution failure: could be caused by test hooks') ||
+      test.name === 'Test suite failed to run' ||
+      test.message === 'collection failure' ||
+      /"(?:before|after) (?:all|each)" hook/.test(test.name) ||
+      (test.file !== null && test.suite.length === 0 && (test.file === test.name || test.file.endsWith(`/${test.name}`))) ||
+      prefixes.has(`${test.file ?? ''}\0${[...test.suite, test.name].join('\0')}`));
 }
 
 /** The ways a report names a test, in the shape of the inventory's full names (`suite > … > name`). */
