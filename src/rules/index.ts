@@ -24,6 +24,7 @@ import { testsDeleted } from './tests/deleted.js';
 import { testsDisabled } from './tests/disabled.js';
 import { testsExpectationRewritten } from './tests/expectation-rewritten.js';
 import { testsNoAssertions } from './tests/no-assertions.js';
+import { testsNotRun } from './tests/not-run.js';
 import { testsRunnerNarrowed } from './tests/runner-narrowed.js';
 import { testsSnapshotRewritten } from './tests/snapshot-rewritten.js';
 import { testsSwallowedFailure } from './tests/swallowed-failure.js';
@@ -42,6 +43,7 @@ export const allRules: readonly Rule[] = [
   testsSwallowedFailure,
   testsSnapshotRewritten,
   testsRunnerNarrowed,
+  testsNotRun,
   typeSuppression,
   typesStrictnessLowered,
   typesScopeNarrowed,

@@ -14,6 +14,8 @@ export interface RuleExample {
   coverage?: { base: string; head: string };
   /** Gate runs of base and head, for rules that read gate results. */
   gates?: { base: GateRun | null; head: GateRun | null };
+  /** JUnit XML texts of the base and head test runs, for rules that read test results. */
+  junit?: { base: string | null; head: string | null };
 }
 
 export interface RuleDocs {

@@ -34,7 +34,7 @@ const SUBJECTS: Subject[] = [
   {
     name: 'junit',
     parse: parseJUnit,
-    fixtures: ['vitest.junit.xml', 'jest-junit.junit.xml', 'pytest-xunit2.junit.xml', 'pytest-xunit1-legacy.junit.xml', 'playwright.junit.xml', 'mocha.junit.xml', 'surefire-reruns.junit.xml', 'gradle-duplicated-retries.junit.xml'],
+    fixtures: ['vitest.junit.xml', 'jest-junit.junit.xml', 'pytest-xunit2.junit.xml', 'pytest-xunit1-legacy.junit.xml', 'playwright.junit.xml', 'mocha.junit.xml', 'surefire-reruns.junit.xml', 'gradle-duplicated-retries.junit.xml', 'pytest-rerunfailures.junit.xml'],
     prefixesRejected: true,
     emptyValid: false,
     huge: hugeJUnit,

@@ -62,6 +62,16 @@ describe('parseJUnit on real reporter outputs', () => {
     ]);
   });
 
+  it('pytest xunit1: the file attribute tells where the module ends, even before a lower-case class', () => {
+    const xml = '<testsuite name="pytest"><testcase classname="tests.test_io.test_helpers" file="tests/test_io.py" line="4" name="test_read"/></testsuite>';
+    expect(parseJUnit(xml, 'x.xml').tests[0]).toMatchObject({ id: 'tests/test_io.py › test_helpers › test_read', file: 'tests/test_io.py', suite: ['test_helpers'] });
+  });
+
+  it('jest-junit with suiteNameTemplate "{filepath}": the suite name is the file', () => {
+    const xml = '<testsuites name="jest tests"><testsuite name="src/cart.test.js" tests="1"><testcase classname="cart adds" name="cart adds" time="0.1"/></testsuite></testsuites>';
+    expect(parseJUnit(xml, 'x.xml').tests[0]).toMatchObject({ id: 'src/cart.test.js › cart adds', file: 'src/cart.test.js', suite: [] });
+  });
+
   it('Playwright: projects are part of the id, flaky and rerun elements are read', () => {
     const report = parseJUnit(fixture('playwright.junit.xml'), 'pw.xml', { knownPaths: new Set(['e2e/login.spec.ts']) });
     const tests = byId(report);
@@ -91,13 +101,22 @@ describe('parseJUnit on real reporter outputs', () => {
     ]);
   });
 
-  it('duplicated testcases per attempt (Gradle, pytest-rerunfailures): failed then passed is flaky and passed', () => {
+  it('duplicated testcases per attempt (Gradle): failed then passed is flaky and passed', () => {
     const report = parseJUnit(fixture('gradle-duplicated-retries.junit.xml'), 'gradle.xml');
     expect(report.tests.map(brief)).toEqual([
       { file: null, suite: ['com.example.NetTest'], name: 'connects', outcome: 'passed', flaky: true, retries: 1 },
       { file: null, suite: ['com.example.NetTest'], name: 'reads', outcome: 'passed', flaky: false, retries: 0 },
     ]);
     expect(report.totals.tests).toBe(2);
+  });
+
+  it('pytest-rerunfailures 16.6.1 writes each failed rerun as an empty testcase: the last attempt decides', () => {
+    const report = parseJUnit(fixture('pytest-rerunfailures.junit.xml'), 'rerun.xml');
+    expect(report.tests.map(brief)).toEqual([
+      { file: 'test_rerun.py', suite: [], name: 'test_always_fails', outcome: 'failed', flaky: false, retries: 2 },
+      { file: 'test_rerun.py', suite: [], name: 'test_eventually_passes', outcome: 'passed', flaky: false, retries: 1 },
+    ]);
+    expect(report.totals).toEqual({ tests: 2, passed: 1, failed: 1, errors: 0, skipped: 0 });
   });
 
   it('ids do not depend on durations, timestamps or machine names', () => {

@@ -22,9 +22,9 @@ import type { TestOutcome, TestResult, TestRunReport, TestTotals } from './model
  * teardown error, an unhandled error: kept apart from a failed assertion), `<skipped>` → skipped,
  * none → passed. Surefire's `<flakyFailure>`/`<flakyError>` (Playwright with `includeRetries`)
  * mark a test that passed on retry; `<rerunFailure>`/`<rerunError>` the extra attempts of one
- * that kept failing. Several testcases with the same id (Gradle, jest-junit and pytest-rerunfailures
- * write one per attempt) are merged into one test: passed if any attempt passed (then flaky when
- * another did not).
+ * that kept failing. Several testcases with the same id (Gradle and pytest-rerunfailures ≥ 16.6.1
+ * write one per attempt) are merged into one test whose outcome is the last attempt's (see `merge`).
+ * Two different tests with the same name in the same suite cannot be told from retries and are merged too.
  *
  * The report's own counts (`tests`, `failures`…) are never read: totals are recomputed.
  */
@@ -158,7 +158,8 @@ function collect(ctx: Context, rootName: string, root: XmlNode): Attempt[] {
 
 function frame(ctx: Context, node: XmlNode, where: string, outer: readonly string[], file: string | undefined, project: string | undefined, top: boolean): SuiteFrame {
   const name = attr(node, 'name')?.trim() ?? '';
-  const ownFile = attr(node, 'file')?.trim();
+  // jest-junit with `suiteNameTemplate: "{filepath}"` names the suite after its file and writes no file attribute.
+  const ownFile = attr(node, 'file')?.trim() ?? (looksLikeFile(name) ? name : undefined);
   const hostname = ctx.playwright ? attr(node, 'hostname')?.trim() : undefined;
   return {
     node,
@@ -229,7 +230,10 @@ function identify(ctx: Context, name: string, classname: string, fileAttr: strin
 function pytestIdentity(ctx: Context, name: string, classname: string, fileAttr: string | undefined): Identity {
   const parts = classname === '' ? [] : classname.split('.');
   let moduleParts = -1;
-  if (ctx.knownPaths !== undefined) {
+  // xunit1 writes the file: the classname starts with it, dotted and without `.py`.
+  const dotted = fileAttr?.replace(/\.py$/, '').replaceAll('\\', '/').split('/').join('.');
+  if (dotted !== undefined && (classname === dotted || classname.startsWith(`${dotted}.`))) moduleParts = dotted.split('.').length;
+  if (moduleParts === -1 && ctx.knownPaths !== undefined) {
     for (let n = parts.length; n > 0 && moduleParts === -1; n -= 1) {
       const candidate = ctx.resolver.resolve(`${parts.slice(0, n).join('/')}.py`);
       if (ctx.knownPaths.has(candidate)) moduleParts = n;
@@ -272,22 +276,26 @@ function build(sourceName: string, attempts: readonly Attempt[]): TestRunReport 
   return { format: 'junit', sourceName, tests, totals: totalsOf(tests) };
 }
 
+/**
+ * The attempts of one test, in document order. The last attempt that ran decides: writers append
+ * attempts as they happen, and pytest-rerunfailures (16.6.1 and later) writes each failed rerun as
+ * an *empty* testcase before the final one, so "any attempt passed" would turn a test that always
+ * failed into a pass. It is flaky when it passed at last after an attempt that visibly failed.
+ */
 function merge(attempts: readonly Attempt[]): TestResult {
   const first = attempts[0]!;
   const ran = attempts.filter((a) => a.outcome !== 'skipped');
-  const passed = ran.find((a) => a.outcome === 'passed');
+  const final = ran.at(-1) ?? attempts.at(-1)!;
+  const failedEarlier = ran.slice(0, -1).some((a) => a.outcome === 'failed' || a.outcome === 'error') || attempts.some((a) => a.flakyReruns > 0);
   const reruns = attempts.reduce((sum, a) => sum + a.reruns + a.flakyReruns, 0);
-  const failedAttempts = ran.filter((a) => a.outcome === 'failed' || a.outcome === 'error').length + attempts.reduce((sum, a) => sum + a.flakyReruns, 0);
-  // The final outcome: passed if any attempt passed; else the first failing attempt's kind; else skipped.
-  const final = passed ?? ran.find((a) => a.outcome === 'failed') ?? ran[0] ?? first;
   return {
     id: first.id,
     file: first.file,
     suite: first.suite,
     name: first.name,
     outcome: final.outcome,
-    flaky: passed !== undefined && failedAttempts > 0,
-    retries: ran.length > 1 ? ran.length - 1 + reruns : reruns,
+    flaky: final.outcome === 'passed' && failedEarlier,
+    retries: Math.max(0, ran.length - 1) + reruns,
     message: final.message ?? attempts.find((a) => a.message !== null)?.message ?? null,
   };
 }
