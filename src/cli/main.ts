@@ -3,6 +3,7 @@ import { InputError } from '../core/errors.js';
 import { redactText } from '../core/redact.js';
 import { VERSION } from '../core/version.js';
 import { auditCommand } from './commands/audit.js';
+import { checkCommand } from './commands/check.js';
 import { rulesCommand } from './commands/rules.js';
 
 const HELP = `Usage: gatehouse <command> [options]
@@ -12,6 +13,7 @@ engineering gate: tests skipped, suppressions added, coverage pragmas, protected
 
 Commands
   audit [RANGE]    audit a change (default: the current branch against the default branch)
+  check            run the project's gates (gatehouse.yml \`gates:\`), fail closed, cached by tree
   rules [RULE-ID]  list the rules, or show one
 
 Options
@@ -36,6 +38,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'audit':
       return auditCommand(rest);
+    case 'check':
+      return checkCommand(rest);
     case 'rules':
       return rulesCommand(rest);
     default:

@@ -41,9 +41,19 @@ export interface GateDefinition {
   readonly maxSkipped: number | null;
   /** Relative directory to run in, '' = checkout root. */
   readonly cwd: string;
+  /** Line of the gate's name in `gatehouse.yml`, for findings (additive: absent for gates built in code). */
+  readonly line?: number;
 }
 
 export type GateState = 'passed' | 'failed' | 'timed-out' | 'not-run' | 'cancelled';
+
+/**
+ * What made a gate fail, so each problem becomes one finding: `evidence` failures (the command
+ * passed but its evidence is missing, empty, stale or unparseable) belong to gates/missing-evidence,
+ * every other one (`report`: the evidence itself shows a failure — zero tests, failed tests, too
+ * many skipped, lint or type errors) to gates/failed.
+ */
+export type GateFailure = 'exit' | 'timeout' | 'browser' | 'evidence' | 'report' | 'needs' | 'cancelled' | 'error';
 
 export interface EvidenceResult {
   readonly spec: EvidenceSpec;
@@ -67,6 +77,10 @@ export interface GateResult {
   readonly cached: boolean;
   /** Last lines of the command's output, redacted, for reports. */
   readonly outputTail: string;
+  /** Why the gate did not pass, by kind; null when it passed (additive: may be absent in older runs). */
+  readonly failure?: GateFailure | null;
+  /** Line of the gate in `gatehouse.yml` (additive; from GateDefinition.line). */
+  readonly line?: number;
 }
 
 /** All gates of one revision (or the working tree). */

@@ -1,7 +1,9 @@
 import picomatch from 'picomatch';
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar } from 'yaml';
 import type { z } from 'zod';
 import { InputError } from '../core/errors.js';
+import { EVIDENCE_FORMATS } from '../gates/model.js';
+import { buildGates } from './gates.js';
 import { compilePathGroups, DEFAULT_PATH_GROUPS } from './path-groups.js';
 import type { Policy } from './policy.js';
 import { policySchema } from './schema.js';
@@ -16,6 +18,9 @@ export function parsePolicy(text: string, source: string, knownRuleIds: Readonly
   const syntaxError = doc.errors[0];
   if (syntaxError) {
     const line = lineCounter.linePos(syntaxError.pos[0]).line;
+    // Two gates (or rules) of the same name: say which, not only that keys must be unique.
+    const duplicate = syntaxError.code === 'DUPLICATE_KEY' ? duplicateKey(text, syntaxError.pos[0]) : null;
+    if (duplicate !== null) throw new InputError(`${source}:${line}: invalid YAML: duplicate key '${duplicate}'`);
     throw new InputError(`${source}:${line}: invalid YAML: ${firstLine(syntaxError.message)}`);
   }
   const lineOf = (path: readonly PropertyKey[]): number => {
@@ -32,6 +37,13 @@ export function parsePolicy(text: string, source: string, knownRuleIds: Readonly
     throw new InputError(`${source}:${lineOf(issue.path)}: ${describePath(issue.path)}${describeIssue(issue)}`);
   }
   const file = parsed.data;
+  const gatesNode = doc.get('gates', true);
+  const gateLine = (name: string): number => {
+    const pair = isMap(gatesNode) ? gatesNode.items.find((item) => isScalar(item.key) && item.key.value === name) : undefined;
+    const range = pair && isNode(pair.key) ? pair.key.range : undefined;
+    return range ? lineCounter.linePos(range[0]).line : lineOf(['gates', name]);
+  };
+  const gates = buildGates(file.gates, { source, lineOf, gateLine });
   for (const id of Object.keys(file.rules)) {
     if (!knownRuleIds.has(id)) throw new InputError(`${source}:${lineOf(['rules', id])}: rules: unknown rule '${id}' (see \`gatehouse rules\`)`);
   }
@@ -54,6 +66,7 @@ export function parsePolicy(text: string, source: string, knownRuleIds: Readonly
       vendored: file.paths.vendored ?? DEFAULT_PATH_GROUPS.vendored,
       protected: file.paths.protected ?? DEFAULT_PATH_GROUPS.protected,
     }),
+    gates,
   };
 }
 
@@ -64,12 +77,26 @@ function describePath(path: readonly PropertyKey[]): string {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys' && issue.path[0] === 'gates' && issue.path.at(-1) === 'evidence') {
+    return `unknown evidence format${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')} (known: ${EVIDENCE_FORMATS.join(', ')})`;
+  }
+  if (issue.path[0] === 'gates' && issue.path.length === 4 && issue.path[2] === 'evidence' && issue.code === 'invalid_union') {
+    return issue.path[3] === 'tsc' ? 'expected a path, a list of paths, or null (its own output)' : 'expected a path or a list of paths (only tsc evidence can be null: the command\'s own output)';
+  }
+  if (issue.path[0] === 'gates' && issue.path.length === 3 && issue.path[2] === 'timeout') return 'not a duration: use 30s, 10m, 1h or a number of seconds';
+  if (issue.code === 'invalid_key' && issue.path.length === 2 && issue.path[0] === 'gates') return 'gate names use letters, digits, `.`, `_` and `-`';
   if (issue.code === 'unrecognized_keys') return `unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
   if (issue.code === 'too_small' && issue.origin === 'string') return 'must not be empty';
   if (issue.code === 'too_small' && issue.origin === 'array') return 'must list at least one entry';
   return firstLine(issue.message);
+}
+
+/** The key at a duplicate-key error's offset, as written (plain or quoted scalar). */
+function duplicateKey(text: string, offset: number): string | null {
+  const match = /^\s*(?:"([^"]*)"|'([^']*)'|([^:#\s][^:#]*?))\s*:/.exec(text.slice(offset));
+  return match ? (match[1] ?? match[2] ?? match[3] ?? null) : null;
 }
 
 function firstLine(text: string): string {

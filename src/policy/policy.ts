@@ -1,4 +1,5 @@
 import type { Severity } from '../core/types.js';
+import type { GateDefinition } from '../gates/model.js';
 import { compilePathGroups, DEFAULT_PATH_GROUPS, type PathGroups } from './path-groups.js';
 
 // The parser (yaml + zod) lives in parse-policy.ts and is loaded only when a repository has a
@@ -20,9 +21,11 @@ export interface Policy {
   severities: Record<string, Severity | 'off'>;
   ignore: IgnoreEntry[];
   paths: PathGroups;
+  /** The project's gates (`gates:`), each after the gates it needs. */
+  gates: readonly GateDefinition[];
 }
 
 export function defaultPolicy(): Policy {
-  return { source: 'defaults', severities: {}, ignore: [], paths: compilePathGroups(DEFAULT_PATH_GROUPS) };
+  return { source: 'defaults', severities: {}, ignore: [], paths: compilePathGroups(DEFAULT_PATH_GROUPS), gates: [] };
 }
 

@@ -1,6 +1,44 @@
 import { z } from 'zod';
+import { DURATION_PATTERN } from '../gates/duration.js';
+import { EVIDENCE_FORMATS, GATE_KINDS } from '../gates/model.js';
 
 const severityOrOff = z.enum(['block', 'warn', 'info', 'off']).describe('A severity for the rule, or `off` to not run it.');
+
+const evidencePaths = z
+  .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+  .describe('Path (or list of paths) of the file the command writes, relative to the checkout root.');
+const tscEvidence = z
+  .union([z.string().min(1), z.array(z.string().min(1)).min(1), z.null()])
+  .describe('Path (or list of paths) of a file holding tsc\'s output, relative to the checkout root; `null`: the command\'s own output.');
+
+const gateSchema = z
+  .strictObject({
+    kind: z.enum(GATE_KINDS).describe('What the gate checks: lint, typecheck, test, e2e, coverage, build or custom.'),
+    run: z.string().trim().min(1).describe('Shell command, run with `sh -c` in the checkout root (or `cwd`), in its own process group.'),
+    evidence: z
+      .strictObject({
+        junit: evidencePaths.optional(),
+        coverage: evidencePaths.optional(),
+        eslint: evidencePaths.optional(),
+        sarif: evidencePaths.optional(),
+        tsc: tscEvidence.optional(),
+      } satisfies Record<(typeof EVIDENCE_FORMATS)[number], unknown>)
+      .optional()
+      .describe('Files the command must write, by format (junit, coverage, eslint, sarif, tsc). A missing, empty, stale or unparseable file fails the gate.'),
+    timeout: z
+      .union([z.number().positive(), z.string().regex(DURATION_PATTERN)])
+      .optional()
+      .describe('Longest the command may run: `30s`, `10m`, `1h`, or seconds. Default 30m. The whole process group is killed when it is exceeded.'),
+    env: z
+      .record(z.string().min(1), z.union([z.string(), z.number(), z.boolean()]))
+      .optional()
+      .describe('Extra environment variables for the command.'),
+    needs: z.array(z.string().min(1)).optional().describe('Gates that must pass first; when one fails this gate is not run (and fails).'),
+    'max-skipped': z.number().int().min(0).optional().describe('Most skipped tests allowed in the gate\'s JUnit evidence. No limit when absent.'),
+    cwd: z.string().min(1).optional().describe('Directory to run in, relative to the checkout root.'),
+  })
+  .describe('One gate: a command whose success (and evidence) a change must keep.');
+
 const globs = z.array(z.string().min(1)).describe('Globs relative to the repository root (picomatch syntax; dotfiles match).');
 
 export const policySchema = z
@@ -30,6 +68,10 @@ export const policySchema = z
       })
       .default({})
       .describe('Path groups.'),
+    gates: z
+      .record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/), gateSchema)
+      .default({})
+      .describe('The project\'s gates by name (letters, digits, `.`, `_`, `-`), run by `gatehouse check` and `gatehouse audit --check`.'),
   })
   .describe('Gatehouse policy (gatehouse.yml). Read from the base revision of the change under audit, never from its head.');
 

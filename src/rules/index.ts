@@ -8,6 +8,8 @@ import { coverageThresholdLowered } from './coverage/threshold-lowered.js';
 import { coverageTrueCoverage } from './coverage/true-coverage.js';
 import { configChanged } from './gatehouse/config-changed.js';
 import { unparseable } from './gatehouse/unparseable.js';
+import { gatesFailed } from './gates/failed.js';
+import { gatesMissingEvidence } from './gates/missing-evidence.js';
 import { protectedFileChanged } from './gates/protected-file-changed.js';
 import { lintRuleRelaxed } from './lint/rule-relaxed.js';
 import { lintScopeNarrowed } from './lint/scope-narrowed.js';
@@ -23,6 +25,7 @@ import { testsDeleted } from './tests/deleted.js';
 import { testsDisabled } from './tests/disabled.js';
 import { testsExpectationRewritten } from './tests/expectation-rewritten.js';
 import { testsNoAssertions } from './tests/no-assertions.js';
+import { testsNotRun } from './tests/not-run.js';
 import { testsRunnerNarrowed } from './tests/runner-narrowed.js';
 import { testsSnapshotRewritten } from './tests/snapshot-rewritten.js';
 import { testsSwallowedFailure } from './tests/swallowed-failure.js';
@@ -41,6 +44,7 @@ export const allRules: readonly Rule[] = [
   testsSwallowedFailure,
   testsSnapshotRewritten,
   testsRunnerNarrowed,
+  testsNotRun,
   typeSuppression,
   typesStrictnessLowered,
   typesScopeNarrowed,
@@ -61,6 +65,8 @@ export const allRules: readonly Rule[] = [
   claimsContradicted,
   configChanged,
   protectedFileChanged,
+  gatesFailed,
+  gatesMissingEvidence,
   unparseable,
 ];
 

@@ -17,6 +17,8 @@ export interface RuleExample {
   gates?: { base: GateRun | null; head: GateRun | null };
   /** The agent's report (`--report`), for rules that read claims. */
   report?: string;
+  /** JUnit XML texts of the base and head test runs, for rules that read test results. */
+  junit?: { base: string | null; head: string | null };
 }
 
 export interface RuleDocs {

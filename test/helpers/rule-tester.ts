@@ -6,6 +6,8 @@ import type { Finding, Severity, Side } from '../../src/core/types.js';
 import { audit } from '../../src/engine/audit.js';
 import type { Rule } from '../../src/rules/rule.js';
 import type { GateRun } from '../../src/gates/model.js';
+import { parseJUnit } from '../../src/evidence/tests/junit.js';
+import type { TestRunReport } from '../../src/evidence/tests/model.js';
 import { GitFixture, type FileMap } from './git-fixture.js';
 
 export interface ExpectedFinding {
@@ -30,6 +32,8 @@ export interface RuleCase {
   gates?: { base: GateRun | null; head: GateRun | null };
   /** The agent's report, passed as `--report` would. */
   report?: string;
+  /** JUnit XML texts of the base and head test runs, parsed (with each side's paths as known paths) and passed as test evidence. */
+  junit?: { base: string | null; head: string | null };
 }
 
 export interface InvalidRuleCase extends RuleCase {
@@ -58,6 +62,7 @@ export async function runRule(rule: Rule, testCase: RuleCase): Promise<Finding[]
       ...(coverageEvidence ? { coverageEvidence } : {}),
       ...(testCase.gates ? { gateRuns: testCase.gates } : {}),
       ...(testCase.report !== undefined ? { report: testCase.report, reportName: 'agent-report.md' } : {}),
+      ...(testCase.junit ? { testEvidence: testEvidenceOf(testCase.junit, testCase) } : {}),
     });
     return result.findings.filter((finding) => finding.ruleId === rule.id);
   } finally {
@@ -66,6 +71,11 @@ export async function runRule(rule: Rule, testCase: RuleCase): Promise<Finding[]
   }
 }
 
+/** Parses a case's JUnit texts as the CLI would: each side's files are the known paths reports are resolved against. */
+function testEvidenceOf(junit: { base: string | null; head: string | null }, testCase: RuleCase): { base: TestRunReport | null; head: TestRunReport | null } {
+  const parse = (text: string | null, side: 'base' | 'head') => (text === null ? null : parseJUnit(text, `${side}-junit.xml`, { knownPaths: new Set(Object.keys(testCase[side])) }));
+  return { base: parse(junit.base, 'base'), head: parse(junit.head, 'head') };
+}
 
 function matches(value: string | undefined, expected: string | RegExp | undefined): boolean {
   if (expected === undefined) return true;
