@@ -1,5 +1,6 @@
 import type { Finding, Verdict } from './types.js';
 import type { ClaimCheck } from '../claims/model.js';
+import type { GateRun } from '../gates/model.js';
 
 /** Version of the JSON report schema (`schema/report.schema.json`). Bump on any breaking change. */
 export const REPORT_VERSION = 1;
@@ -49,5 +50,7 @@ export interface AuditResult {
   findings: Finding[];
   /** The agent's claims (report, PR description, commit messages), each checked against evidence. */
   claims: ClaimCheck[];
+  /** Gate runs of base and head (`audit --check`, or given to the audit); absent when gates were not run. */
+  gates?: { base: GateRun | null; head: GateRun | null };
   stats: AuditStats;
 }

@@ -14,6 +14,7 @@ import { severityRank, verdictOf } from './apply-policy.js';
 import { inspectChanges } from './changed-files.js';
 import { findingsOf } from './findings-of.js';
 import type { HistoryStats } from './history.js';
+import type { CheckOptions, GateEvidence } from './gate-evidence.js';
 import { checkClaims } from './claims.js';
 import { CATEGORIES } from '../core/types.js';
 import { VERSION } from '../core/version.js';
@@ -36,8 +37,12 @@ export interface AuditOptions {
   coverageEvidence?: CoverageEvidenceFiles;
   /** Parsed JUnit results of the base and head test runs. */
   testEvidence?: { base: TestRunReport | null; head: TestRunReport | null };
+  /** JUnit XML files of the base and head test runs (`--junit-base`, `--junit-head`). */
+  junitFiles?: { base: string; head: string };
   /** Gate runs of base and head (`audit --check`). */
   gateRuns?: { base: GateRun | null; head: GateRun | null };
+  /** Run the base policy's gates on base and head first and read their evidence (`--check`). */
+  check?: CheckOptions;
   /** Also audit every commit of the range on its own with the rules about history (`--history`). */
   history?: { onProgress?: (commits: number) => void };
 }
@@ -51,6 +56,8 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     const rules = options.rules ?? allRules;
     // The policy, the diff and the commit messages do not depend on each other: one round of git.
     const [policy, diff, commits] = await inOrder<[Policy, DiffEntry[], CommitInfo[]]>([loadBasePolicy(repo, range, rules), repo.diff(range.baseTreeish, range.head), repo.commitMessages(range.base, range.head)]);
+    // The gates come from the base policy, like every rule: the change cannot choose how it is checked.
+    const gateEvidence = options.check ? await (await import('./gate-evidence.js')).runGateEvidence(options.repoDir, range, policy.gates, policy.source, options.check) : null;
     const store = new FactStore(repo, options.sizeLimit ?? DEFAULT_SIZE_LIMIT);
     const enabled = rules.filter((rule) => policy.severities[rule.id] !== 'off');
     const inspectors = uniqueInspectors(enabled);
@@ -72,9 +79,12 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
       claims: [],
       project: <F>(inspector: ProjectInspector<F>) => (project.get(inspector.id) as { base: F; head: F } | undefined) ?? null,
       evidence: {
-        coverage: options.coverageEvidence ? await coverageEvidence(options.coverageEvidence, diff, baseRevision, headRevision) : null,
-        tests: options.testEvidence ?? null,
-        gates: options.gateRuns ?? null,
+        coverage: options.coverageEvidence ? await coverageEvidence(options.coverageEvidence, diff, baseRevision, headRevision) : await gateCoverage(gateEvidence, diff),
+        tests:
+          options.testEvidence ??
+          (options.junitFiles ? await junitEvidence(options.junitFiles, baseRevision, headRevision) : null) ??
+          (gateEvidence && (gateEvidence.tests.base ?? gateEvidence.tests.head) ? gateEvidence.tests : null),
+        gates: options.gateRuns ?? (gateEvidence ? gateEvidence.runs : null),
       },
     };
     const drafts = new Map(enabled.filter((rule) => rule.readsClaims !== true).map((rule) => [rule, rule.check(context)]));
@@ -84,7 +94,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
       { report: options.report ? { name: options.reportName ?? 'report', text: options.report } : null, prDescription: options.prDescription ?? null, commits },
       {
         coverage: context.evidence.coverage,
-        headCoverage: context.evidence.coverage?.head ?? null,
+        headCoverage: context.evidence.coverage?.head ?? gateEvidence?.coverage.head ?? null,
         tests: { base: context.evidence.tests?.base ?? null, head: context.evidence.tests?.head ?? null },
         gates: { base: context.evidence.gates?.base ?? null, head: context.evidence.gates?.head ?? null },
         findings,
@@ -121,6 +131,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
       policy: policy.source,
       findings,
       claims,
+      ...(context.evidence.gates ? { gates: context.evidence.gates } : {}),
       stats: {
         filesChanged: diff.length,
         filesInspected: inspected,
@@ -161,6 +172,29 @@ async function coverageEvidence(files: CoverageEvidenceFiles, diff: readonly Dif
   // The report parsers (and fast-xml-parser) load only when evidence is given.
   const { loadCoverageEvidence } = await import('../evidence/coverage/evidence.js');
   return loadCoverageEvidence(files, diff, new Set([...baseFiles.paths, ...headFiles.paths]));
+}
+
+/** JUnit files given on the command line, each side's paths made relative to its revision. */
+async function junitEvidence(files: { base: string; head: string }, base: Revision, head: Revision): Promise<{ base: TestRunReport; head: TestRunReport }> {
+  const [baseFiles, headFiles, { parseJUnit }, { readEvidenceText }] = await Promise.all([
+    base.asFiles(),
+    head.asFiles(),
+    import('../evidence/tests/junit.js'),
+    import('../evidence/coverage/evidence.js'),
+  ]);
+  return {
+    base: parseJUnit(readEvidenceText(files.base, '--junit-base'), files.base, { knownPaths: new Set(baseFiles.paths) }),
+    head: parseJUnit(readEvidenceText(files.head, '--junit-head'), files.head, { knownPaths: new Set(headFiles.paths) }),
+  };
+}
+
+/** Coverage from the gates' evidence, compared when both sides have a report. */
+async function gateCoverage(gateEvidence: GateEvidence | null, diff: readonly DiffEntry[]): Promise<CoverageEvidence | null> {
+  const base = gateEvidence?.coverage.base;
+  const head = gateEvidence?.coverage.head;
+  if (!base || !head) return null;
+  const { coverageEvidenceOf } = await import('../evidence/coverage/evidence.js');
+  return coverageEvidenceOf(base, head, diff);
 }
 
 function uniqueProjectInspectors(rules: readonly Rule[]): ProjectInspector<unknown>[] {

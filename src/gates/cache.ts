@@ -7,7 +7,7 @@ import type { GateDefinition, GateResult } from './model.js';
  * Version of what Gatehouse reads from evidence (parsers and the fail-closed checks). Raising it
  * retires every cached result, so a fixed parser or a stricter check is never bypassed by the cache.
  */
-export const EVIDENCE_FORMAT_VERSION = 1;
+export const EVIDENCE_FORMAT_VERSION = 2;
 
 /** Key of one gate's result: the same tree and the same definition give the same result. */
 export function cacheKey(tree: string, gate: GateDefinition): string {
@@ -39,10 +39,23 @@ function cacheDir(stateDir: string): string {
   return path.join(stateDir, 'cache');
 }
 
+/** Parsed evidence holds Maps (coverage by file): stored as `{ "$map": [[key, value], …] }` and read back as Maps. */
+function storeMaps(_key: string, value: unknown): unknown {
+  return value instanceof Map ? { $map: [...(value as Map<unknown, unknown>)] } : value;
+}
+
+function restoreMaps(_key: string, value: unknown): unknown {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const entries = (value as { $map?: unknown }).$map;
+    if (Array.isArray(entries) && Object.keys(value).length === 1) return new Map(entries as [unknown, unknown][]);
+  }
+  return value;
+}
+
 /** The cached result for a key, or null when there is none or it cannot be read. */
 export function readCached(stateDir: string, key: string): GateResult | null {
   try {
-    const value = JSON.parse(readFileSync(path.join(cacheDir(stateDir), key, 'result.json'), 'utf8')) as Partial<GateResult> | null;
+    const value = JSON.parse(readFileSync(path.join(cacheDir(stateDir), key, 'result.json'), 'utf8'), restoreMaps) as Partial<GateResult> | null;
     if (value === null || typeof value.name !== 'string' || (value.state !== 'passed' && value.state !== 'failed') || !Array.isArray(value.evidence)) return null;
     return value as GateResult;
   } catch {
@@ -67,7 +80,7 @@ export function writeCached(stateDir: string, key: string, result: GateResult, c
       if (entry.status !== 'ok' || entry.spec.path === null) return;
       copyFileSync(path.join(checkoutRoot, entry.spec.path), path.join(temporary, 'evidence', `${index}-${entry.spec.format}-${path.basename(entry.spec.path)}`));
     });
-    writeFileSync(path.join(temporary, 'result.json'), `${JSON.stringify({ ...result, cached: false }, null, 2)}\n`);
+    writeFileSync(path.join(temporary, 'result.json'), `${JSON.stringify({ ...result, cached: false }, storeMaps, 2)}\n`);
     if (existsSync(target)) rmSync(target, { recursive: true, force: true });
     renameSync(temporary, target);
   } catch {

@@ -57,3 +57,71 @@ export function painter(color: boolean) {
   const wrap = (code: string) => (text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   return { green: wrap('32'), red: wrap('31'), yellow: wrap('33'), dim: wrap('2'), bold: wrap('1') };
 }
+
+/** What one evidence file told, in counts: the JSON reports carry this, never the parsed files. */
+export type EvidenceSummary =
+  | { kind: 'tests'; tests: number; passed: number; failed: number; errors: number; skipped: number }
+  | { kind: 'coverage'; files: number; lines: { covered: number; total: number } }
+  | { kind: 'lint'; errors: number; warnings: number }
+  | { kind: 'typecheck'; errors: number };
+
+export interface GateRunJson {
+  tree: string;
+  commit: string | null;
+  results: {
+    name: string;
+    kind: GateResult['kind'];
+    state: GateState;
+    reason: string | null;
+    exitCode: number | null;
+    durationMs: number;
+    cached: boolean;
+    evidence: { format: string; path: string | null; status: string; problem: string | null; summary: EvidenceSummary | null }[];
+  }[];
+}
+
+function evidenceSummary(entry: GateResult['evidence'][number]): EvidenceSummary | null {
+  const evidence = entry.evidence;
+  if (evidence === null) return null;
+  switch (evidence.kind) {
+    case 'tests':
+      return { kind: 'tests', ...evidence.report.totals };
+    case 'coverage': {
+      let covered = 0;
+      let total = 0;
+      for (const file of evidence.report.files.values()) {
+        covered += file.lines?.covered ?? 0;
+        total += file.lines?.total ?? 0;
+      }
+      return { kind: 'coverage', files: evidence.report.files.size, lines: { covered, total } };
+    }
+    case 'lint':
+      return { kind: 'lint', errors: evidence.report.errorCount, warnings: evidence.report.warningCount };
+    case 'typecheck':
+      return { kind: 'typecheck', errors: evidence.report.errorCount };
+  }
+}
+
+/** A gate run as `gatehouse check --format json` and the audit's JSON report give it: stable keys, counts instead of parsed files. */
+export function gateRunJson(run: GateRun): GateRunJson {
+  return {
+    tree: run.tree,
+    commit: run.commit,
+    results: run.results.map((result) => ({
+      name: result.name,
+      kind: result.kind,
+      state: result.state,
+      reason: result.reason,
+      exitCode: result.exitCode,
+      durationMs: result.durationMs,
+      cached: result.cached,
+      evidence: result.evidence.map((entry) => ({
+        format: entry.spec.format,
+        path: entry.spec.path,
+        status: entry.status,
+        problem: entry.problem,
+        summary: evidenceSummary(entry),
+      })),
+    })),
+  };
+}

@@ -9,6 +9,7 @@ import type { AuditResult, AuditStats, RevisionInfo, SkippedFile } from '../core
 import type { Finding } from '../core/types.js';
 import type { Claim, ClaimCheck } from '../claims/model.js';
 import { compareSkipped, sortClaims, sortFindings } from './common.js';
+import { gateRunJson, type GateRunJson } from '../gates/summary.js';
 
 function revision(info: RevisionInfo): RevisionInfo {
   return { commit: info.commit, ref: info.ref };
@@ -95,7 +96,7 @@ function claimCheck(check: ClaimCheck): ClaimCheck {
 }
 
 /** The result in canonical form: what `renderJson` serialises. */
-export function toReportJson(result: AuditResult): AuditResult {
+export function toReportJson(result: AuditResult): Omit<AuditResult, 'gates'> & { gates?: { base: GateRunJson | null; head: GateRunJson | null } } {
   return {
     version: result.version,
     tool: { name: result.tool.name, version: result.tool.version },
@@ -106,6 +107,7 @@ export function toReportJson(result: AuditResult): AuditResult {
     policy: result.policy,
     findings: sortFindings(result.findings).map(finding),
     claims: sortClaims(result.claims).map(claimCheck),
+    ...(result.gates === undefined ? {} : { gates: { base: result.gates.base && gateRunJson(result.gates.base), head: result.gates.head && gateRunJson(result.gates.head) } }),
     stats: stats(result.stats),
   };
 }

@@ -3,6 +3,7 @@
  * a clean pass on a root commit, and a hostile one whose paths and excerpts try to break every
  * output format.
  */
+import { exampleResult, exampleRun, junitEvidence } from '../../src/gates/examples.js';
 import { readFileSync } from 'node:fs';
 import { REPORT_VERSION } from '../../src/core/result.js';
 import type { AuditResult, AuditStats } from '../../src/core/result.js';
@@ -244,6 +245,21 @@ export const nastyResult: AuditResult = {
   }),
 };
 
+/** `audit --check`: the unit gate passed at base and fails at head; the lint gate's evidence is missing. */
+export const checkedResult: AuditResult = {
+  ...blockResult,
+  gates: {
+    base: { ...exampleRun('b45e', [exampleResult({ name: 'unit', evidence: [junitEvidence('reports/junit.xml', { tests: 12 })] })]), commit: BASE },
+    head: {
+      ...exampleRun('4ead', [
+        exampleResult({ name: 'unit', state: 'failed', reason: 'exited 1', exitCode: 1, evidence: [junitEvidence('reports/junit.xml', { tests: 12, failed: 1 })], cached: true }),
+        exampleResult({ name: 'lint', kind: 'lint', evidence: [{ spec: { format: 'eslint', path: 'eslint.json' }, status: 'missing', problem: 'eslint.json: missing', evidence: null }], state: 'failed', reason: 'its evidence eslint.json is missing' }),
+      ]),
+      commit: HEAD,
+    },
+  },
+};
+
 /** `audit --history`: a secret added in one commit of the range and taken out in a later one. */
 export const historyResult: AuditResult = {
   ...passResult,
@@ -276,6 +292,7 @@ export const ALL_RESULTS: readonly [string, AuditResult][] = [
   ['pass', passResult],
   ['nasty', nastyResult],
   ['history', historyResult],
+  ['checked', checkedResult],
 ];
 
 type RegistryRule = SarifRuleMeta & { docs: SarifRuleMeta['docs'] & { bad: object; good: object } };

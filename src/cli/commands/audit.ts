@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../core/errors.js';
 import { audit } from '../../engine/audit.js';
+import type { CheckOptions } from '../../engine/gate-evidence.js';
 import { allRules } from '../../rules/index.js';
 import { REPORT_FORMATS, renderFormat } from '../../report/formats.js';
 import { oneOf, parseCommandLine } from '../args.js';
@@ -31,6 +32,12 @@ Options
   --coverage-base FILE  coverage report of the base revision's test run (lcov, istanbul JSON,
                         cobertura XML or coverage.py JSON; detected from content)
   --coverage-head FILE  coverage report of the head revision's test run
+  --junit-base FILE   JUnit XML of the base revision's test run (with --junit-head)
+  --junit-head FILE   JUnit XML of the head revision's test run
+  --check             run the gates the base's gatehouse.yml declares on base and head first
+                      (cached by tree, see \`gatehouse check\`) and read their evidence
+  --no-cache          with --check: run every gate, even for a tree already checked
+  --jobs N            with --check: most gates at once (default: the number of CPUs)
   --fail-on LEVEL     exit 1 on 'block' findings only, or on 'warn' and above (default: warn)
   --max-file-size N   skip files larger than N bytes (default: 1048576), and say so
   --debug             show stack traces for errors
@@ -53,6 +60,11 @@ const OPTIONS = {
   'max-file-size': { type: 'string' },
   'coverage-base': { type: 'string' },
   'coverage-head': { type: 'string' },
+  'junit-base': { type: 'string' },
+  'junit-head': { type: 'string' },
+  check: { type: 'boolean' },
+  'no-cache': { type: 'boolean' },
+  jobs: { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -74,7 +86,25 @@ export async function auditCommand(args: string[]): Promise<number> {
   if ((values['coverage-base'] === undefined) !== (values['coverage-head'] === undefined)) {
     throw new InputError('--coverage-base and --coverage-head go together: give both reports');
   }
+  if ((values['junit-base'] === undefined) !== (values['junit-head'] === undefined)) {
+    throw new InputError('--junit-base and --junit-head go together: give both reports');
+  }
+  if (!values.check && (values['no-cache'] || values.jobs !== undefined)) throw new InputError('--no-cache and --jobs go with --check');
+  const jobs = values.jobs === undefined ? undefined : positiveInteger(values.jobs, '--jobs');
+  const controller = new AbortController();
+  const onSignal = (): void => {
+    controller.abort();
+  };
+  if (values.check) {
+    // Ctrl-C during the gates: stop their process groups and remove the worktrees, then exit 130.
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  }
   const result = await audit({
+    ...(values.check
+      ? { check: { ...(values['no-cache'] ? { noCache: true } : {}), ...(jobs !== undefined ? { jobs } : {}), progress: await gateProgress(), signal: controller.signal } }
+      : {}),
+    ...(values['junit-base'] !== undefined && values['junit-head'] !== undefined ? { junitFiles: { base: values['junit-base'], head: values['junit-head'] } } : {}),
     repoDir: values.repo ?? process.cwd(),
     range: {
       ...(rangeText !== undefined ? { range: rangeText } : {}),
@@ -90,6 +120,9 @@ export async function auditCommand(args: string[]): Promise<number> {
       ? { coverageEvidence: { base: values['coverage-base'], head: values['coverage-head'] } }
       : {}),
   });
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  if (controller.signal.aborted) return 130;
   if (values.history && process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
   const toFile = values.output !== undefined;
   const text = await renderFormat(format, result, { color: !toFile && wantsColour(process.stdout), rules: allRules });
@@ -98,6 +131,16 @@ export async function auditCommand(args: string[]): Promise<number> {
   if (result.verdict === 'block') return 1;
   if (result.verdict === 'needs-human' && failOn === 'warn') return 1;
   return 0;
+}
+
+/** Gate progress on stderr, per side: live on a terminal, plain lines elsewhere. */
+async function gateProgress(): Promise<NonNullable<CheckOptions['progress']>> {
+  const { plainProgress, terminalProgress } = await import('../../gates/progress.js');
+  const write = (text: string): boolean => process.stderr.write(text);
+  return (side, gates) => {
+    write(`gatehouse: running the gates at ${side}\n`);
+    return process.stderr.isTTY ? terminalProgress(gates, write, wantsColour(process.stderr), process.stderr.columns) : plainProgress((text) => write(`${side}: ${text}`));
+  };
 }
 
 /** A progress line on a terminal's stderr (never in CI logs or redirected output). */

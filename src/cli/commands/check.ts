@@ -49,7 +49,7 @@ export async function checkCommand(args: string[]): Promise<number> {
   const format = oneOf(values.format, ['text', 'json'] as const, '--format', 'text');
   const jobs = values.jobs === undefined ? undefined : positiveInteger(values.jobs, '--jobs');
   // Loaded here, not at start-up: `gatehouse audit` must not pay for them.
-  const [{ loadGates, selectGates }, { runGates }, { plainProgress, terminalProgress }, { renderGateSummary }] = await Promise.all([
+  const [{ loadGates, selectGates }, { runGates }, { plainProgress, terminalProgress }, { renderGateSummary, gateRunJson }] = await Promise.all([
     import('../../gates/definitions.js'),
     import('../../gates/run.js'),
     import('../../gates/progress.js'),
@@ -79,7 +79,7 @@ export async function checkCommand(args: string[]): Promise<number> {
       signal: controller.signal,
     });
     progress.stop();
-    process.stdout.write(format === 'json' ? `${JSON.stringify(run, null, 2)}\n` : `\n${renderGateSummary(run, { color: wantsColour(process.stdout) })}`);
+    process.stdout.write(format === 'json' ? `${JSON.stringify(gateRunJson(run), null, 2)}\n` : `\n${renderGateSummary(run, { color: wantsColour(process.stdout) })}`);
     if (controller.signal.aborted) return 130;
     return run.results.every((result) => result.state === 'passed') ? 0 : 1;
   } finally {

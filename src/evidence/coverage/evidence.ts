@@ -17,7 +17,8 @@ export interface CoverageEvidenceFiles {
   head: string;
 }
 
-function readReport(file: string, option: string): string {
+/** An evidence file given on the command line; a read failure names the option and the file. */
+export function readEvidenceText(file: string, option: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
@@ -32,8 +33,13 @@ function readReport(file: string, option: string): string {
  * are followed, so only files that still exist and went unmeasured count against the head.
  */
 export function loadCoverageEvidence(files: CoverageEvidenceFiles, diff: readonly DiffEntry[], knownPaths: ReadonlySet<string>): CoverageEvidence {
-  const base = parseCoverageReport(readReport(files.base, '--coverage-base'), files.base, { knownPaths });
-  const head = parseCoverageReport(readReport(files.head, '--coverage-head'), files.head, { knownPaths });
+  const base = parseCoverageReport(readEvidenceText(files.base, '--coverage-base'), files.base, { knownPaths });
+  const head = parseCoverageReport(readEvidenceText(files.head, '--coverage-head'), files.head, { knownPaths });
+  return coverageEvidenceOf(base, head, diff);
+}
+
+/** Two parsed reports compared over the same files: deleted files leave the base set, renamed ones are followed. */
+export function coverageEvidenceOf(base: CoverageReport, head: CoverageReport, diff: readonly DiffEntry[]): CoverageEvidence {
   const deleted = new Set(diff.filter((entry) => entry.status === 'deleted' && entry.basePath).map((entry) => entry.basePath!));
   const renamed = new Map(diff.filter((entry) => entry.status === 'renamed').map((entry) => [entry.basePath!, entry.headPath!]));
   return { base, head, comparison: compareCoverage(base, head, { deleted, renamed }) };

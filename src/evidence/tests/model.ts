@@ -43,3 +43,9 @@ export interface TestRunReport {
   /** Recomputed from `tests`, never taken from the report's own attributes. */
   readonly totals: TestTotals;
 }
+
+/** Totals of a list of tests, by final outcome. */
+export function testTotals(tests: readonly TestResult[]): TestTotals {
+  const count = (outcome: TestOutcome) => tests.filter((test) => test.outcome === outcome).length;
+  return { tests: tests.length, passed: count('passed'), failed: count('failed'), errors: count('error'), skipped: count('skipped') };
+}
