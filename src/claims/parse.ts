@@ -54,7 +54,15 @@ function textOf(piece: Piece): string {
 function claimsOfPiece(piece: Piece): Body[] {
   if (piece.type === 'output') return outputClaims(piece.text);
   if (piece.type === 'row') return rowClaims(piece.cells, piece.header);
-  return clauses(piece.text).flatMap((clause) => clauseClaims(clause));
+  return clauses(unquoted(piece.text)).flatMap((clause) => clauseClaims(clause));
+}
+
+/**
+ * Text in double quotes is reported speech — the issue, a reviewer, a tool's message, another
+ * agent's words ('it reported "100% coverage"') — not the agent asserting its own result.
+ */
+function unquoted(sentence: string): string {
+  return sentence.replace(/"[^"]{0,300}"|“[^”]{0,300}”/g, ' … ');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -90,7 +98,7 @@ const POSITIVE_NEGATIVES =
 const NEGATION =
   /(?:\b(?:not|no longer|never|cannot|unable|yet to|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|can't|hasn't|haven't|fail|fails|failed|failing|failure|failures|broken|almost|nearly|short of|below|under|less than|instead of)\b|✗)/i;
 const HEDGE =
-  /\b(?:should|would|could|can|i'll|let me|happy to|consider|recommend|suggest|remember to|forget to|might|may|will|once|hopefully|probably|presumably|expect|expected to|need to|needs to|must|going to|plan to|planned|want to|aim|aims|aiming|goal|ensure|make sure|verify that|check that|confirm that|try to|until|please|todo|to do|tbd|pending|if)\b/i;
+  /\b(?:should|would|could|can|i'll|let me|happy to|asked to|to (?:raise|reach|get|bring|increase|improve|push|achieve|hit)|consider|recommend|suggest|remember to|forget to|might|may|will|once|hopefully|probably|presumably|expect|expected to|need to|needs to|must|going to|plan to|planned|want to|aim|aims|aiming|goal|ensure|make sure|verify that|check that|confirm that|try to|until|please|todo|to do|tbd|pending|if)\b/i;
 /** Said of the base or of the past: "was 72% before", "previously all tests passed". */
 const HISTORY = /\b(?:before|previously|prior to|originally|used to|formerly|baseline|on main|on master|on the base branch|was at|were at)\b/i;
 /** Anywhere in a clause: the clause is a plan or a status that says it is not done. */
@@ -376,7 +384,7 @@ function rowClaims(cells: readonly string[], header: readonly string[]): Body[] 
       return [{ kind: 'coverage', metrics, percent: Number(chosen[1]), relation: /^(?:≥|>=)/.test(chosen[0]) ? 'at-least' : 'exactly' }];
     }
   }
-  const sentence = usable.map(({ cell }) => cell).filter((cell) => cell !== '').join(': ');
+  const sentence = unquoted(usable.map(({ cell }) => cell).filter((cell) => cell !== '').join(': '));
   return clauses(sentence).flatMap((clause) => clauseClaims(clause));
 }
 

@@ -174,6 +174,10 @@ describe('parseClaims: other kinds', () => {
     'Ran `npm test`.',
     'CI is green.',
     'Everything works.',
+    'The agent reported "100% across statements, branches, functions and lines".',
+    'The reviewer wrote “all tests pass on my machine”.',
+    'I was asked to raise coverage to 100%.',
+    'The plan was to bring coverage to 95%.',
     'Coverage minimum 85% is enforced.',
   ])('not a claim: %s', (text) => {
     expect(claimsOf(text)).toEqual([]);
