@@ -62,8 +62,14 @@ function claimsOfPiece(piece: Piece): Body[] {
  * agent's words ('it reported "100% coverage"') — not the agent asserting its own result.
  */
 function unquoted(sentence: string): string {
-  return sentence.replace(/"[^"]{0,300}"|“[^”]{0,300}”/g, ' … ');
+  return sentence.replace(/"[^"]{0,300}"|“[^”]{0,300}”/g, ' … ').replace(CONVENTIONAL_TYPE, '');
 }
+
+/**
+ * A Conventional Commits type ("test:", "build(deps):") names the area, not a result: "test: Pass
+ * the option". Lower case and not before a number, so jest's "Tests: 142 passed" is still read.
+ */
+const CONVENTIONAL_TYPE = /^(?:feat|fix|test|tests|chore|docs|refactor|perf|build|ci|style|revert)(?:\([^)]{0,40}\))?!?:\s+(?=\D)/;
 
 // ---------------------------------------------------------------------------------------------
 // Clauses and the words that take a claim back.
@@ -215,7 +221,7 @@ const PERCENT = /(≥|>=|>|~|≈|[+±-](?=\d))?\s*(\d{1,3}(?:\.\d{1,3})?)\s?%/g;
 const COVERAGE_WORD = /\bcover(?:age|ed)?\b|\bcov\b/i;
 /** Before a percentage: it is a threshold, a target, a base figure, or a delta, not the result. */
 const NOT_RESULT_BEFORE =
-  /\b(?:from|was|were|previously|baseline|base|before|threshold|thresholds|target|targets|goal|minimum|min|floor|required|requires|require|requirement|gate|limit|expected|by|old|main)\s*(?:coverage\s*)?(?:of|at|is|was|:|=)?\s*(?:the\s+)?(?:≥|>=|>|~|≈)?\s*$/i;
+  /\b(?:from|was|were|previously|baseline|base|before|threshold|thresholds|target|targets|goal|minimum|min|floor|required|requires|require|requirement|gate|limit|expected|by|old|main|enforces?|enforced|enforcing)\s*(?:(?:test\s+)?coverage\s*)?(?:of|at|is|was|to|:|=)?\s*(?:the\s+)?(?:≥|>=|>|~|≈)?\s*$/i;
 /** After a percentage: the same, and percentages of things other than code. */
 const NOT_RESULT_AFTER =
   /^\s*(?:→|->|=>|➡|threshold|target|goal|minimum|floor|gate|requirement|limit|before|previously|baseline|on\s+main|on\s+master|on\s+the\s+base|at\s+base|in\s+the\s+base|smaller|faster|slower|larger|fewer|less|more|reduction|increase|decrease|improvement|drop|of\s+(?!(?:the\s+)?(?:code|statements|branches|functions|lines|source|codebase\s+is\s+covered))\w)/i;
