@@ -104,7 +104,7 @@ const POSITIVE_NEGATIVES =
 const NEGATION =
   /(?:\b(?:not|no longer|never|cannot|unable|yet to|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|can't|hasn't|haven't|fail|fails|failed|failing|failure|failures|broken|almost|nearly|short of|below|under|less than|instead of)\b|✗)/i;
 const HEDGE =
-  /\b(?:should|would|could|can|i'll|let me|happy to|asked to|to (?:raise|reach|get|bring|increase|improve|push|achieve|hit)|consider|recommend|suggest|remember to|forget to|might|may|will|once|hopefully|probably|presumably|expect|expected to|need to|needs to|must|going to|plan to|planned|want to|aim|aims|aiming|goal|ensure|make sure|verify that|check that|confirm that|try to|until|please|todo|to do|tbd|pending|if)\b/i;
+  /\b(?:should|would|could|can|i'll|let me|happy to|asked to|to (?:raise|reach|get|bring|increase|improve|push|achieve|hit)|consider|recommend|suggest|remember to|forget to|might|may|will|once|hopefully|probably|presumably|expect|expected to|need to|needs to|must|going to|plan to|planned|want to|aim|aims|aiming|goal|ensure|make sure|verify that|check that|confirm that|try to|until|please|todo|to do|tbd|pending|if|whether)\b/i;
 /** Said of the base or of the past: "was 72% before", "previously all tests passed". */
 const HISTORY = /\b(?:before|previously|prior to|originally|used to|formerly|baseline|on main|on master|on the base branch|was at|were at)\b/i;
 /** Anywhere in a clause: the clause is a plan or a status that says it is not done. */
@@ -133,7 +133,7 @@ const TYPES_WORD = String.raw`\b(?:tsc(?:\s+(?:--noEmit|-p\s+[\w./-]+|-b))*|type
 const BUILD_WORD = String.raw`\b(?:builds?|the\s+build|production\s+build|(?:npm|pnpm|yarn|bun)(?:\s+run)?\s+build(?::[\w-]+)?|cargo\s+build|go\s+build|vite\s+build|next\s+build|compil(?:ation|es))(?![\w-])`;
 /** Words that may stand between a gate and its verdict: other gates, "now", "all", "locally", … */
 const GAP = String.raw`(?:\s?(?:[,:&/+]|\((?:[^()]{0,40})\)|\b(?:and|the|all|now|still|both|are|is|was|were|run|runs|ran|checks?|locally|in\s+ci|on\s+ci|typecheck|type-check|type\s+checks?|types|tsc|tests?|build|lint|eslint|unit|e2e|suite|step|job|everything|also|again|fully|cleanly|each|reports?|reported|shows?|showed|returns?|returned|gives|gave|npm|pnpm|yarn|npx|bun)\b)){0,12}?`;
-const PASS = String.raw`(?:pass(?:es|ed|ing)?|continues?\s+to\s+pass|green|clean|succeed(?:s|ed)?|success(?:ful|fully)?|ok|okay|✓|work(?:s|ed)?|no\s+(?:errors|issues|problems|warnings)|0\s+(?:errors|problems)|zero\s+errors|exit(?:s|ed)?\s+(?:with\s+)?0|without\s+(?:errors|warnings)|fine)\b|✓`;
+const PASS = String.raw`(?:pass(?:es|ed|ing)?|continues?\s+to\s+pass|green|clean|succeed(?:s|ed)?|success(?:ful|fully)?|ok|okay|✓|no\s+(?:errors|issues|problems|warnings)|0\s+(?:errors|problems)|zero\s+errors|exit(?:s|ed)?\s+(?:with\s+)?0|without\s+(?:errors|warnings))\b|✓`;
 
 const GATE_PATTERNS: readonly { kind: 'tests-pass' | 'lint-clean' | 'types-clean' | 'build-passes'; word: string }[] = [
   { kind: 'tests-pass', word: TESTS_WORD },

@@ -174,6 +174,8 @@ describe('parseClaims: other kinds', () => {
     'Ran `npm test`.',
     'CI is green.',
     'Everything works.',
+    'A CI job checks whether the tests still pass with older TypeScript versions.',
+    'It has an extensive test suite, and works in all environments.',
     'enforce 100% test coverage',
     'Set the coverage threshold to 95%.',
     'test: Pass missing option to pass on windows',
