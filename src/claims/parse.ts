@@ -54,8 +54,22 @@ function textOf(piece: Piece): string {
 function claimsOfPiece(piece: Piece): Body[] {
   if (piece.type === 'output') return outputClaims(piece.text);
   if (piece.type === 'row') return rowClaims(piece.cells, piece.header);
-  return clauses(piece.text).flatMap((clause) => clauseClaims(clause));
+  return clauses(unquoted(piece.text)).flatMap((clause) => clauseClaims(clause));
 }
+
+/**
+ * Text in double quotes is reported speech — the issue, a reviewer, a tool's message, another
+ * agent's words ('it reported "100% coverage"') — not the agent asserting its own result.
+ */
+function unquoted(sentence: string): string {
+  return sentence.replace(/"[^"]{0,300}"|“[^”]{0,300}”/g, ' … ').replace(CONVENTIONAL_TYPE, '');
+}
+
+/**
+ * A Conventional Commits type ("test:", "build(deps):") names the area, not a result: "test: Pass
+ * the option". Lower case and not before a number, so jest's "Tests: 142 passed" is still read.
+ */
+const CONVENTIONAL_TYPE = /^(?:feat|fix|test|tests|chore|docs|refactor|perf|build|ci|style|revert)(?:\([^)]{0,40}\))?!?:\s+(?=\D)/;
 
 // ---------------------------------------------------------------------------------------------
 // Clauses and the words that take a claim back.
@@ -90,7 +104,7 @@ const POSITIVE_NEGATIVES =
 const NEGATION =
   /(?:\b(?:not|no longer|never|cannot|unable|yet to|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|can't|hasn't|haven't|fail|fails|failed|failing|failure|failures|broken|almost|nearly|short of|below|under|less than|instead of)\b|✗)/i;
 const HEDGE =
-  /\b(?:should|would|could|can|i'll|let me|happy to|consider|recommend|suggest|remember to|forget to|might|may|will|once|hopefully|probably|presumably|expect|expected to|need to|needs to|must|going to|plan to|planned|want to|aim|aims|aiming|goal|ensure|make sure|verify that|check that|confirm that|try to|until|please|todo|to do|tbd|pending|if)\b/i;
+  /\b(?:should|would|could|can|i'll|let me|happy to|asked to|to (?:raise|reach|get|bring|increase|improve|push|achieve|hit)|consider|recommend|suggest|remember to|forget to|might|may|will|once|hopefully|probably|presumably|expect|expected to|need to|needs to|must|going to|plan to|planned|want to|aim|aims|aiming|goal|ensure|make sure|verify that|check that|confirm that|try to|until|please|todo|to do|tbd|pending|if|whether)\b/i;
 /** Said of the base or of the past: "was 72% before", "previously all tests passed". */
 const HISTORY = /\b(?:before|previously|prior to|originally|used to|formerly|baseline|on main|on master|on the base branch|was at|were at)\b/i;
 /** Anywhere in a clause: the clause is a plan or a status that says it is not done. */
@@ -119,7 +133,7 @@ const TYPES_WORD = String.raw`\b(?:tsc(?:\s+(?:--noEmit|-p\s+[\w./-]+|-b))*|type
 const BUILD_WORD = String.raw`\b(?:builds?|the\s+build|production\s+build|(?:npm|pnpm|yarn|bun)(?:\s+run)?\s+build(?::[\w-]+)?|cargo\s+build|go\s+build|vite\s+build|next\s+build|compil(?:ation|es))(?![\w-])`;
 /** Words that may stand between a gate and its verdict: other gates, "now", "all", "locally", … */
 const GAP = String.raw`(?:\s?(?:[,:&/+]|\((?:[^()]{0,40})\)|\b(?:and|the|all|now|still|both|are|is|was|were|run|runs|ran|checks?|locally|in\s+ci|on\s+ci|typecheck|type-check|type\s+checks?|types|tsc|tests?|build|lint|eslint|unit|e2e|suite|step|job|everything|also|again|fully|cleanly|each|reports?|reported|shows?|showed|returns?|returned|gives|gave|npm|pnpm|yarn|npx|bun)\b)){0,12}?`;
-const PASS = String.raw`(?:pass(?:es|ed|ing)?|continues?\s+to\s+pass|green|clean|succeed(?:s|ed)?|success(?:ful|fully)?|ok|okay|✓|work(?:s|ed)?|no\s+(?:errors|issues|problems|warnings)|0\s+(?:errors|problems)|zero\s+errors|exit(?:s|ed)?\s+(?:with\s+)?0|without\s+(?:errors|warnings)|fine)\b|✓`;
+const PASS = String.raw`(?:pass(?:es|ed|ing)?|continues?\s+to\s+pass|green|clean|succeed(?:s|ed)?|success(?:ful|fully)?|ok|okay|✓|no\s+(?:errors|issues|problems|warnings)|0\s+(?:errors|problems)|zero\s+errors|exit(?:s|ed)?\s+(?:with\s+)?0|without\s+(?:errors|warnings))\b|✓`;
 
 const GATE_PATTERNS: readonly { kind: 'tests-pass' | 'lint-clean' | 'types-clean' | 'build-passes'; word: string }[] = [
   { kind: 'tests-pass', word: TESTS_WORD },
@@ -207,7 +221,7 @@ const PERCENT = /(≥|>=|>|~|≈|[+±-](?=\d))?\s*(\d{1,3}(?:\.\d{1,3})?)\s?%/g;
 const COVERAGE_WORD = /\bcover(?:age|ed)?\b|\bcov\b/i;
 /** Before a percentage: it is a threshold, a target, a base figure, or a delta, not the result. */
 const NOT_RESULT_BEFORE =
-  /\b(?:from|was|were|previously|baseline|base|before|threshold|thresholds|target|targets|goal|minimum|min|floor|required|requires|require|requirement|gate|limit|expected|by|old|main)\s*(?:coverage\s*)?(?:of|at|is|was|:|=)?\s*(?:the\s+)?(?:≥|>=|>|~|≈)?\s*$/i;
+  /\b(?:from|was|were|previously|baseline|base|before|threshold|thresholds|target|targets|goal|minimum|min|floor|required|requires|require|requirement|gate|limit|expected|by|old|main|enforces?|enforced|enforcing)\s*(?:(?:test\s+)?coverage\s*)?(?:of|at|is|was|to|:|=)?\s*(?:the\s+)?(?:≥|>=|>|~|≈)?\s*$/i;
 /** After a percentage: the same, and percentages of things other than code. */
 const NOT_RESULT_AFTER =
   /^\s*(?:→|->|=>|➡|threshold|target|goal|minimum|floor|gate|requirement|limit|before|previously|baseline|on\s+main|on\s+master|on\s+the\s+base|at\s+base|in\s+the\s+base|smaller|faster|slower|larger|fewer|less|more|reduction|increase|decrease|improvement|drop|of\s+(?!(?:the\s+)?(?:code|statements|branches|functions|lines|source|codebase\s+is\s+covered))\w)/i;
@@ -376,7 +390,7 @@ function rowClaims(cells: readonly string[], header: readonly string[]): Body[] 
       return [{ kind: 'coverage', metrics, percent: Number(chosen[1]), relation: /^(?:≥|>=)/.test(chosen[0]) ? 'at-least' : 'exactly' }];
     }
   }
-  const sentence = usable.map(({ cell }) => cell).filter((cell) => cell !== '').join(': ');
+  const sentence = unquoted(usable.map(({ cell }) => cell).filter((cell) => cell !== '').join(': '));
   return clauses(sentence).flatMap((clause) => clauseClaims(clause));
 }
 

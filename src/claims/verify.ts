@@ -273,6 +273,24 @@ function headTestReports(evidence: ClaimEvidence): TestRunReport[] {
   return reports;
 }
 
+/**
+ * Tests that ran at base (not skipped) and did not run at head. A test whose file the change
+ * deleted is tests/deleted's finding, not a test that stopped running; a test whose file was
+ * renamed is looked up under the new path.
+ */
+function notRunAtHead(base: TestRunReport, head: readonly TestResult[], evidence: ClaimEvidence): TestResult[] {
+  const ran = new Set(head.filter((test) => test.outcome !== 'skipped').map((test) => test.id));
+  const deleted = new Set(evidence.diff.filter((entry) => entry.status === 'deleted').map((entry) => entry.basePath));
+  const renamed = new Map(evidence.diff.filter((entry) => entry.status === 'renamed').map((entry) => [entry.basePath, entry.headPath]));
+  return base.tests.filter((test) => {
+    if (test.outcome === 'skipped' || ran.has(test.id)) return false;
+    if (test.file === null) return true;
+    if (deleted.has(test.file)) return false;
+    const moved = renamed.get(test.file);
+    return !(moved !== undefined && moved !== null && test.id.startsWith(test.file) && ran.has(moved + test.id.slice(test.file.length)));
+  });
+}
+
 function verifyTestsPass(claim: Extract<Claim, { kind: 'tests-pass' }>, evidence: ClaimEvidence): ClaimCheck {
   const reports = headTestReports(evidence);
   const gates = headGates(evidence, ['test', 'e2e']);
@@ -281,18 +299,20 @@ function verifyTestsPass(claim: Extract<Claim, { kind: 'tests-pass' }>, evidence
   const gaps: string[] = [];
 
   const all = reports.flatMap((report) => report.tests);
+  const base = evidence.tests.base;
   const failing = all.filter((test) => test.outcome === 'failed' || test.outcome === 'error');
-  const skipped = all.filter((test) => test.outcome === 'skipped');
+  // A test skipped at base too was not skipped by this change; without a base run, every skip counts.
+  const skippedAtBase = new Set(base?.tests.filter((test) => test.outcome === 'skipped').map((test) => test.id) ?? []);
+  const skipped = all.filter((test) => test.outcome === 'skipped' && !skippedAtBase.has(test.id));
   if (failing.length > 0) gaps.push(`${plural(failing.length, 'test')} failed at head: ${names(failing)}`);
-  if (skipped.length > 0) gaps.push(`${plural(skipped.length, 'test was', 'tests were')} skipped at head: ${names(skipped)}`);
+  if (skipped.length > 0) gaps.push(`${plural(skipped.length, 'test was', 'tests were')} skipped at head${base === null ? '' : ' and not at base'}: ${names(skipped)}`);
   if (claim.count !== null && reports.length > 0) {
     const passed = all.filter((test) => test.outcome === 'passed').length;
     if (passed !== claim.count) gaps.push(`claims ${claim.count} passing, the head run has ${passed} passing of ${all.length}`);
   }
-  const base = evidence.tests.base;
-  if (base !== null && reports.length > 0) {
-    const ran = new Set(all.filter((test) => test.outcome !== 'skipped').map((test) => test.id));
-    const missing = base.tests.filter((test) => test.outcome !== 'skipped' && !ran.has(test.id));
+  // tests/not-run, when it reported, already matched renamed and deleted tests: its findings stand instead.
+  if (base !== null && reports.length > 0 && !lookAway.some((finding) => finding.ruleId === 'tests/not-run')) {
+    const missing = notRunAtHead(base, all, evidence);
     if (missing.length > 0) gaps.push(`${plural(missing.length, 'test')} that ran at base did not run at head: ${names(missing)}`);
   }
   const byPhrase = new Map<string, Finding[]>();

@@ -146,6 +146,13 @@ describe('parseClaims: other kinds', () => {
     ['test: add coverage for refunds', [{ kind: 'tests-added', subject: 'refunds' }]],
     ['Verified with npm test (142 tests, all passing).', [{ kind: 'tests-pass', count: 142 }]],
     ['Ran the test suite: 142 passed, 0 failed, 3 skipped.', [{ kind: 'tests-pass', count: 142 }]],
+    ['Regenerated the snapshots.', [{ kind: 'tests-updated' }]],
+    ['✅ Lint', [{ kind: 'lint-clean' }]],
+    ['The project builds successfully.', [{ kind: 'build-passes' }]],
+    ['Behaviour is unchanged.', [{ kind: 'no-behaviour-change' }]],
+    ['Coverage: 100% (threshold 80%)', [{ kind: 'coverage', metrics: [], percent: 100, relation: 'exactly' }]],
+    ['Coverage is 91%, up from 72%.', [{ kind: 'coverage', metrics: [], percent: 91, relation: 'exactly' }]],
+    ['Resolves #7', [{ kind: 'fixes-issue', issue: 7 }]],
   ])('%s', (text, expected) => {
     expect(claimsOf(text)).toEqual(expected.map((claim) => ({ line: 1, ...claim })));
   });
@@ -166,6 +173,17 @@ describe('parseClaims: other kinds', () => {
     'Consider adding tests for the parser.',
     'Ran `npm test`.',
     'CI is green.',
+    'Everything works.',
+    'A CI job checks whether the tests still pass with older TypeScript versions.',
+    'It has an extensive test suite, and works in all environments.',
+    'enforce 100% test coverage',
+    'Set the coverage threshold to 95%.',
+    'test: Pass missing option to pass on windows',
+    'The agent reported "100% across statements, branches, functions and lines".',
+    'The reviewer wrote “all tests pass on my machine”.',
+    'I was asked to raise coverage to 100%.',
+    'The plan was to bring coverage to 95%.',
+    'Coverage minimum 85% is enforced.',
   ])('not a claim: %s', (text) => {
     expect(claimsOf(text)).toEqual([]);
   });
@@ -206,6 +224,19 @@ describe('parseClaims: Markdown structure', () => {
       { line: 6, kind: 'tests-pass', count: null },
       { line: 7, kind: 'tests-pass', count: 42 },
     ]);
+  });
+
+  it.each([
+    ['test result: ok. 142 passed; 0 failed; 0 ignored', [{ kind: 'tests-pass', count: 142 }]],
+    ['  142 passing (3s)', [{ kind: 'tests-pass', count: 142 }]],
+    ['Statements   : 100% ( 120/120 )', [{ kind: 'coverage', metrics: ['statements'], percent: 100, relation: 'exactly' }]],
+    ['Found 0 errors. Watching for file changes.', [{ kind: 'types-clean' }]],
+    ['✓ built in 1.24s', [{ kind: 'build-passes' }]],
+    ['\u001b[32m      Tests  12 passed (12)\u001b[39m', [{ kind: 'tests-pass', count: 12 }]],
+    ['✖ 3 problems (3 errors, 0 warnings)', []],
+    ['FAIL test/cart.test.ts', []],
+  ])('fence: %s', (line, expected) => {
+    expect(claimsOf(`\`\`\`\n${line}\n\`\`\``)).toEqual(expected.map((claim) => ({ line: 2, ...claim })));
   });
 
   it('a failing summary in a fence is no claim', () => {

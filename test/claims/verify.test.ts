@@ -221,6 +221,24 @@ describe('verifyClaims: tests pass', () => {
     expect(result.gap).toBe("claims the tests pass; 1 test that ran at base did not run at head: 'a › two'");
   });
 
+  it('follows renamed test files, leaves deleted ones to tests/deleted, and defers to tests/not-run', () => {
+    const base = testRun('base.xml', { 'test/a.test.ts › one': 'passed', 'test/old.test.ts › gone': 'passed', 'test/b.test.ts › two': 'passed' });
+    const head = testRun('head.xml', { 'test/a.test.ts › one': 'passed', 'test/b2.test.ts › two': 'passed' });
+    const changes = diff({ 'test/old.test.ts': 'deleted', 'test/b.test.ts -> test/b2.test.ts': 'renamed' });
+    expect(check(all, evidence({ tests: { base, head }, diff: changes })).status).toBe('supported');
+    const notRun = finding('tests/not-run', 'evidence', 'test/c.test.ts', 0, 'base ran 3, head ran 2: c');
+    const result = check(all, evidence({ tests: { base, head: testRun('head.xml', { 'test/a.test.ts › one': 'passed' }) }, diff: changes, findings: [notRun] }));
+    expect(result.gap).toBe('claims the tests pass; 1 test was not run at head: test/c.test.ts (base ran 3, head ran 2: c)');
+  });
+
+  it('a test skipped at base too was not skipped by this change', () => {
+    const base = testRun('base.xml', { 'a › one': 'passed', 'a › pending': 'skipped' });
+    const head = testRun('head.xml', { 'a › one': 'passed', 'a › pending': 'skipped', 'a › new': 'skipped' });
+    const result = check(all, evidence({ tests: { base, head } }));
+    expect(result.gap).toBe("claims the tests pass; 1 test was skipped at head and not at base: 'a › new'");
+    expect(check(all, evidence({ tests: { base, head: base } })).status).toBe('supported');
+  });
+
   it('contradicts "all tests pass" when the change skipped a test, even with a green run', () => {
     const skipped = finding('tests/disabled', 'test-disabled', 'test/cart.test.ts', 12, "Test 'applies the discount' is now skipped (`it.skip`)");
     const result = check(all, evidence({ tests: { base: null, head: green }, findings: [skipped] }));
