@@ -46,9 +46,10 @@ export function parseClaims(texts: readonly ClaimText[]): Claim[] {
   return claims;
 }
 
+/** The claim as a person quotes it: the agent's check marks (normalised to ✓/✗ for reading) are decoration, not words. */
 function textOf(piece: Piece): string {
-  if (piece.type === 'row') return piece.cells.filter((cell) => cell !== '').join(' | ');
-  return piece.text.replace(/\s+/g, ' ').trim();
+  const text = piece.type === 'row' ? piece.cells.filter((cell) => cell !== '').join(' | ') : piece.text.replace(/\s+/g, ' ').trim();
+  return text.replace(/^(?:[✓✗]\s*)+/u, '').replace(/(?:\s*[✓✗])+$/u, '').trim() || text;
 }
 
 function claimsOfPiece(piece: Piece): Body[] {

@@ -333,7 +333,7 @@ function verifyTestsPass(claim: Extract<Claim, { kind: 'tests-pass' }>, evidence
   if (gates.length > 0) {
     return unverifiable(claim, quotes, 'the test gate passed but left no JUnit report, so what it ran cannot be counted: declare `evidence: { junit: <path> }` on the gate');
   }
-  return unverifiable(claim, quotes, 'no test results: give the head JUnit report, or run `gatehouse audit --check` with a test gate that declares JUnit evidence');
+  return unverifiable(claim, quotes, 'no test results: pass --junit-base and --junit-head, or run `gatehouse audit --check` with a test gate that declares JUnit evidence');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -67,7 +67,7 @@ describe('audit --check', () => {
     expect(readFileSync(counter, 'utf8').trim().split('\n')).toHaveLength(4);
   });
 
-  it('takes the gates from the base policy only: gates the change declares do not run, and none at base is an error', async () => {
+  it('takes the gates from the base policy only: gates the change declares do not run, and none at base is an error', () => {
     const { repo } = setUp('');
     const base = repo.commit({ 'gatehouse.yml': 'version: 1\n' }, 'no gates');
     const head = repo.commit({ 'gatehouse.yml': `version: 1\ngates:\n${UNIT_GATE}` }, 'add a gate');
