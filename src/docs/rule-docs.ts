@@ -1,12 +1,13 @@
 import path from 'node:path';
 import type { Rule, RuleExample } from '../rules/rule.js';
+import { renderGateSummary } from '../gates/summary.js';
 
 /** File name of a rule's page under docs/rules/: `tests/disabled` → `tests-disabled.md`. */
 export function ruleDocFile(rule: Rule): string {
   return `${rule.id.replace(/\//g, '-')}.md`;
 }
 
-const LANGUAGE: Record<string, string> = { '.ts': 'ts', '.tsx': 'tsx', '.js': 'js', '.mjs': 'js', '.cjs': 'js', '.py': 'python', '.yml': 'yaml', '.yaml': 'yaml', '.json': 'json', '.md': 'markdown' };
+const LANGUAGE: Record<string, string> = { '.xml': 'xml',  '.ts': 'ts', '.tsx': 'tsx', '.js': 'js', '.mjs': 'js', '.cjs': 'js', '.py': 'python', '.yml': 'yaml', '.yaml': 'yaml', '.json': 'json', '.md': 'markdown' };
 
 function fence(file: string, content: string): string {
   const ticks = '`'.repeat(Math.max(3, ...[...content.matchAll(/`+/g)].map((m) => m[0].length + 1)));
@@ -28,6 +29,16 @@ function renderExample(example: RuleExample): string {
   if (example.coverage) {
     parts.push(`Coverage report of the base run (\`--coverage-base\`):\n\n${fence('base.lcov', example.coverage.base)}`);
     parts.push(`Coverage report of the head run (\`--coverage-head\`):\n\n${fence('head.lcov', example.coverage.head)}`);
+  }
+  if (example.junit) {
+    if (example.junit.base !== null) parts.push(`JUnit report of the base run (\`--junit-base\`):\n\n${fence('base.xml', example.junit.base)}`);
+    if (example.junit.head !== null) parts.push(`JUnit report of the head run (\`--junit-head\`):\n\n${fence('head.xml', example.junit.head)}`);
+  }
+  if (example.gates) {
+    for (const side of ['base', 'head'] as const) {
+      const run = example.gates[side];
+      if (run) parts.push(`Gate run at ${side} (\`audit --check\`):\n\n${fence('gates.txt', renderGateSummary(run, { output: false }).replace(/^Gates on .*\n\n/, ''))}`);
+    }
   }
   if (example.report !== undefined) parts.push(`The agent's report (\`--report agent-report.md\`):\n\n${fence('agent-report.md', example.report)}`);
   return parts.join('\n\n');
