@@ -19,10 +19,10 @@ export interface GitResult {
 }
 
 /** Run one git command to completion and collect its output. */
-export function runGit(gitDir: string | undefined, args: readonly string[], cwd?: string): Promise<GitResult> {
+export function runGit(gitDir: string | undefined, args: readonly string[], cwd?: string, env: NodeJS.ProcessEnv = {}): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const fullArgs = [...GIT_CONFIG, ...(gitDir ? ['--git-dir', gitDir] : []), ...args];
-    const child = spawn('git', fullArgs, { cwd, env: GIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('git', fullArgs, { cwd, env: { ...GIT_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));

@@ -4,11 +4,9 @@ import { claimsContradicted } from '../../src/rules/claims/contradicted.js';
 import { allRules } from '../../src/rules/index.js';
 import { GitFixture } from '../helpers/git-fixture.js';
 import { ruleTester } from '../helpers/rule-tester.js';
+import { lcovExample } from '../../src/rules/support/lcov-example.js';
 
-const lcov = (files: Record<string, [covered: number, total: number]>) =>
-  Object.entries(files)
-    .map(([file, [covered, total]]) => `SF:${file}\n${Array.from({ length: total }, (_, i) => `DA:${i + 1},${i < covered ? 1 : 0}`).join('\n')}\nend_of_record\n`)
-    .join('');
+const lcov = lcovExample;
 
 const src = { 'src/cart.ts': 'export const cart = 1;\n', 'src/format.ts': 'export const format = 1;\n' };
 const test = { 'test/cart.test.ts': "import { expect, it } from 'vitest';\nimport { cart } from '../src/cart';\n\nit('has a cart', () => {\n  expect(cart).toBe(1);\n});\n" };

@@ -1,12 +1,8 @@
 import type { ClaimCheck } from '../../claims/model.js';
 import { claimSourceName } from '../../claims/source.js';
+import { lcovExample } from '../support/lcov-example.js';
 import { defineRule } from '../rule.js';
 
-/** A minimal lcov record, for the documentation examples. */
-const lcov = (files: Record<string, [covered: number, total: number]>) =>
-  Object.entries(files)
-    .map(([file, [covered, total]]) => `SF:${file}\n${Array.from({ length: total }, (_, i) => `DA:${i + 1},${i < covered ? 1 : 0}`).join('\n')}\nend_of_record\n`)
-    .join('');
 
 const REPORT = `## Summary
 
@@ -40,8 +36,8 @@ export const claimsContradicted = defineRule({
       base: { 'src/format.ts': 'export const format = 1;\n', 'src/cart.ts': 'export const cart = 1;\n' },
       head: { 'src/format.ts': 'export const format = 1;\n', 'src/cart.ts': 'export const cart = 2;\n' },
       coverage: {
-        base: lcov({ 'src/format.ts': [4, 4], 'src/cart.ts': [2, 10] }),
-        head: lcov({ 'src/format.ts': [4, 4] }),
+        base: lcovExample({ 'src/format.ts': [4, 4], 'src/cart.ts': [2, 10] }),
+        head: lcovExample({ 'src/format.ts': [4, 4] }),
       },
       report: REPORT,
     },
@@ -49,8 +45,8 @@ export const claimsContradicted = defineRule({
       base: { 'src/format.ts': 'export const format = 1;\n', 'src/cart.ts': 'export const cart = 1;\n' },
       head: { 'src/format.ts': 'export const format = 1;\n', 'src/cart.ts': 'export const cart = 2;\n' },
       coverage: {
-        base: lcov({ 'src/format.ts': [4, 4], 'src/cart.ts': [2, 10] }),
-        head: lcov({ 'src/format.ts': [4, 4], 'src/cart.ts': [10, 10] }),
+        base: lcovExample({ 'src/format.ts': [4, 4], 'src/cart.ts': [2, 10] }),
+        head: lcovExample({ 'src/format.ts': [4, 4], 'src/cart.ts': [10, 10] }),
       },
       report: REPORT,
     },

@@ -1,5 +1,6 @@
 import type { MetricTotals, Totals } from '../../evidence/coverage/compare.js';
 import { COVERAGE_METRICS } from '../../evidence/coverage/model.js';
+import { lcovExample } from '../support/lcov-example.js';
 import { defineRule } from '../rule.js';
 
 /** How many dropped files the message names before "and N more". */
@@ -14,11 +15,6 @@ function table(totals: Totals): string {
   return COVERAGE_METRICS.map((metric) => `${metric} ${figure(totals[metric])}`).join(', ');
 }
 
-/** A minimal lcov record, for the documentation examples. */
-const lcov = (files: Record<string, [covered: number, total: number]>) =>
-  Object.entries(files)
-    .map(([file, [covered, total]]) => `SF:${file}\n${Array.from({ length: total }, (_, i) => `DA:${i + 1},${i < covered ? 1 : 0}`).join('\n')}\nend_of_record\n`)
-    .join('');
 
 export const coverageTrueCoverage = defineRule({
   id: 'coverage/true-coverage',
@@ -33,16 +29,16 @@ export const coverageTrueCoverage = defineRule({
       base: { 'src/format.ts': 'export const format = 1;\n', 'src/cart.ts': 'export const cart = 1;\n' },
       head: { 'src/format.ts': 'export const format = 1;\n', 'src/cart.ts': 'export const cart = 2;\n' },
       coverage: {
-        base: lcov({ 'src/format.ts': [4, 4], 'src/cart.ts': [2, 10] }),
-        head: lcov({ 'src/format.ts': [4, 4] }),
+        base: lcovExample({ 'src/format.ts': [4, 4], 'src/cart.ts': [2, 10] }),
+        head: lcovExample({ 'src/format.ts': [4, 4] }),
       },
     },
     good: {
       base: { 'src/format.ts': 'export const format = 1;\n', 'src/cart.ts': 'export const cart = 1;\n' },
       head: { 'src/format.ts': 'export const format = 1;\n', 'src/cart.ts': 'export const cart = 2;\n' },
       coverage: {
-        base: lcov({ 'src/format.ts': [4, 4], 'src/cart.ts': [2, 10] }),
-        head: lcov({ 'src/format.ts': [4, 4], 'src/cart.ts': [9, 10] }),
+        base: lcovExample({ 'src/format.ts': [4, 4], 'src/cart.ts': [2, 10] }),
+        head: lcovExample({ 'src/format.ts': [4, 4], 'src/cart.ts': [9, 10] }),
       },
     },
   },
