@@ -63,8 +63,15 @@ function claimsOfPiece(piece: Piece): Body[] {
  * agent's words ('it reported "100% coverage"') — not the agent asserting its own result.
  */
 function unquoted(sentence: string): string {
-  return sentence.replace(/"[^"]{0,300}"|“[^”]{0,300}”/g, ' … ').replace(CONVENTIONAL_TYPE, '');
+  return sentence.replace(/"[^"]{0,300}"|“[^”]{0,300}”|‘[^’]{0,300}’/g, ' … ').replace(SINGLE_QUOTED, '$1 … ').replace(CONVENTIONAL_TYPE, '');
 }
+
+/**
+ * Text in single quotes ('enforce 100% coverage' read as a claim), told apart from apostrophes:
+ * the quote opens after a space, bracket or the start and closes before a space, punctuation or
+ * the end; an apostrophe inside a word (I'll, don't) does not close it.
+ */
+const SINGLE_QUOTED = /(^|[\s([{])'(?:[^'\n]|'(?=\p{L}))+'(?=[\s.,;:!?)\]}]|$)/gu;
 
 /**
  * A Conventional Commits type ("test:", "build(deps):") names the area, not a result: "test: Pass
@@ -105,7 +112,7 @@ const POSITIVE_NEGATIVES =
 const NEGATION =
   /(?:\b(?:not|no longer|never|cannot|unable|yet to|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|can't|hasn't|haven't|fail|fails|failed|failing|failure|failures|broken|almost|nearly|short of|below|under|less than|instead of)\b|✗)/i;
 const HEDGE =
-  /\b(?:should|would|could|can|i'll|let me|happy to|asked to|to (?:raise|reach|get|bring|increase|improve|push|achieve|hit)|consider|recommend|suggest|remember to|forget to|might|may|will|once|hopefully|probably|presumably|expect|expected to|need to|needs to|must|going to|plan to|planned|want to|aim|aims|aiming|goal|ensure|make sure|verify that|check that|confirm that|try to|until|please|todo|to do|tbd|pending|if|whether)\b/i;
+  /\b(?:should|would|could|can|i'll|let me|happy to|asked to|to (?:raise|reach|get|bring|increase|improve|push|achieve|hit)|consider|recommend|suggest|remember to|forget to|might|may|will|once|hopefully|probably|presumably|expect|expected to|need to|needs to|must|going to|plan to|planned|want to|aim|aims|aiming|goal|ensure|make sure|verify that|check that|confirm that|try to|until|please|todo|to do|tbd|pending|if|whether|(?:read|counted|treated|taken|parsed|classified|recogni[sz]ed) as|mistaken for)\b/i;
 /** Said of the base or of the past: "was 72% before", "previously all tests passed". */
 const HISTORY = /\b(?:before|previously|prior to|originally|used to|formerly|baseline|on main|on master|on the base branch|was at|were at)\b/i;
 /** Anywhere in a clause: the clause is a plan or a status that says it is not done. */

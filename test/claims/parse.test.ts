@@ -261,6 +261,22 @@ describe('parseClaims: Markdown structure', () => {
     expect(claim?.text).toBe('All 142 tests pass — see the run');
   });
 
+  it('drops the agent\'s check marks from the quoted text', () => {
+    expect(parseClaims([{ origin: 'report', name: 'r.md', text: '- ✅ Coverage is now 100% across lines ✔️' }])[0]?.text).toBe('Coverage is now 100% across lines');
+  });
+
+  it('single-quoted text is someone else\'s words; apostrophes inside words do not end it', () => {
+    expect(kinds("Found by running the parser: 'enforce 100% test coverage' was taken for a claim.")).toEqual([]);
+    expect(kinds("'I'll fix X and add a test' is a plan; 'npm run lint && npm test all pass' claims both.")).toEqual([]);
+    expect(kinds("Ran 'npm test': all 12 tests pass")).toEqual(['tests-pass']);
+    expect(kinds("Don't worry: all tests pass.")).toEqual(['tests-pass']);
+  });
+
+  it('a sentence about how text is read describes a classification, it claims nothing', () => {
+    expect(kinds('The badge line was read as tests passing, and the changelog entry as 100% coverage.')).toEqual([]);
+    expect(kinds('Counted as tests passing: the summary line.')).toEqual([]);
+  });
+
   it('commit trailers are not claims, except issue references', () => {
     expect(claimsOf('Fix rounding\n\nFixes: #12\nCo-authored-by: Tests Pass <a@b.c>\nSigned-off-by: x <x@y.z>', 'commit')).toEqual([{ line: 3, kind: 'fixes-issue', issue: 12 }]);
   });

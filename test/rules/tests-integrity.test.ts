@@ -31,6 +31,11 @@ ruleTester(testsDeleted, {
       head: { ...src, 'test/math.test.ts': `${header}describe('add', () => {\n  it('adds', async () => {\n    expect(await Promise.resolve(sum(1, 2))).toBe(3);\n    expect(await Promise.resolve(sum(2, 2))).toBe(4);\n  });\n});\n` },
     },
     {
+      name: 'a test reworded by a word while its one assertion grew (same matchers, same file)',
+      base: { ...src, 'test/math.test.ts': `${header}it('adds two small numbers in order', () => {\n  expect([sum(1, 2)]).toEqual([3]);\n});\n` },
+      head: { ...src, 'test/math.test.ts': `${header}it('adds two small and large numbers in order', () => {\n  expect([sum(1, 2), sum(1000, 2000)]).toEqual([3, 3000]);\n});\n` },
+    },
+    {
       name: 'a test renamed and edited (similar body)',
       base: { ...src, 'test/math.test.ts': `${header}it('adds', () => {\n  expect(sum(1, 2)).toBe(3);\n  expect(sum(2, 2)).toBe(4);\n  expect(sum(0, 0)).toBe(0);\n});\n` },
       head: { ...src, 'test/math.test.ts': `${header}it('adds numbers', () => {\n  expect(sum(1, 2)).toBe(3);\n  expect(sum(2, 2)).toBe(4);\n  expect(sum(0, 0)).toBe(0);\n  expect(sum(5, 5)).toBe(10);\n});\n` },
@@ -48,6 +53,12 @@ ruleTester(testsDeleted, {
       base: { ...src, 'test/math.test.ts': `${header}describe('sum', () => {\n  it('adds', () => {\n    expect(sum(1, 2)).toBe(3);\n    expect(sum(2, 2)).toBe(4);\n  });\n});\n` },
       head: { ...src, 'test/math.test.ts': `${header}describe('add', () => {\n  it('adds', () => {\n    expect(sum(typeof 1 === 'number' ? 1 : 0, 2)).toBeDefined();\n  });\n});\n` },
       findings: [{ file: 'test/math.test.ts', line: 5, side: 'base', severity: 'block', message: "Test 'sum > adds' deleted" }],
+    },
+    {
+      name: 'a test replaced by another with a nearly equal name but a different check',
+      base: { ...src, 'test/math.test.ts': `${header}it('adds two small numbers in order', () => {\n  expect(sum(1, 2)).toBe(3);\n});\n` },
+      head: { ...src, 'test/math.test.ts': `${header}it('adds two large numbers in order', () => {\n  expect(sum(1000, 2000)).toBeGreaterThan(0);\n});\n` },
+      findings: [{ file: 'test/math.test.ts', line: 4, side: 'base', severity: 'block', message: "Test 'adds two small numbers in order' deleted" }],
     },
     {
       name: 'a whole test file deleted',

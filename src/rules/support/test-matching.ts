@@ -148,11 +148,13 @@ export function computeMatching(testFiles: TestFile[]): TestMatching {
 }
 
 /**
- * A suite renamed while its tests were edited (`describe('renderReport')` → `describe('renderFormat')`
- * with every call rewritten): in the same file (following renames), a base and a head test still
- * unpaired with the same own name, unique on both sides and with the same matchers in the same
- * order, are the same test. Names alone would pair unrelated tests; the matchers make it the
- * same check.
+ * A test renamed while its statements were edited: its suite renamed (`describe('renderReport')`
+ * → `describe('renderFormat')` with every call rewritten), or its own name reworded by a word or
+ * two ('renders header, findings…' → 'renders header, claims, findings…') while its one assertion
+ * grew. In the same file (following renames), a base and a head test still unpaired whose own
+ * names are the same or nearly so, each the only such candidate of the other, with the same
+ * matchers in the same order, are the same test. Names alone would pair unrelated tests; the
+ * matchers make it the same check, and the pair's assertions are still compared by the rules.
  */
 function matchRenamedSuites(testFiles: readonly TestFile[], pairs: TestPair[], base: readonly TestRef[], head: readonly TestRef[]): void {
   const paired = new Set(pairs.flatMap((pair) => [pair.base.test, ...pair.heads.map((ref) => ref.test)]));
@@ -163,16 +165,36 @@ function matchRenamedSuites(testFiles: readonly TestFile[], pairs: TestPair[], b
     const right = head.filter((ref) => ref.file === file.headPath && ref.test.kind === 'test' && !paired.has(ref.test));
     for (const ref of left) {
       const name = shortName(ref.test);
-      const sameName = (refs: readonly TestRef[]) => refs.filter((other) => shortName(other.test) === name);
-      const candidates = sameName(right);
-      if (candidates.length !== 1 || sameName(left).length !== 1) continue;
+      const sameName = (refs: readonly TestRef[], to: string) => refs.filter((other) => shortName(other.test) === to);
+      const nearName = (refs: readonly TestRef[], to: string) => refs.filter((other) => nearlySameName(shortName(other.test), to));
+      let candidates = sameName(right, name);
+      if (candidates.length === 0) candidates = nearName(right, name);
+      if (candidates.length !== 1) continue;
       const candidate = candidates[0]!;
+      const other = shortName(candidate.test);
+      if ((other === name ? sameName(left, other) : nearName(left, other)).length !== 1) continue;
       if (ref.test.assertions.length === 0 || matchers(ref.test) !== matchers(candidate.test)) continue;
       pairs.push({ base: ref, heads: [candidate], how: 'name' });
       paired.add(ref.test);
       paired.add(candidate.test);
     }
   }
+}
+
+/** Words of a test name, lower case, punctuation dropped. */
+function nameWords(name: string): string[] {
+  return name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** Names that differ by at most two words and share at least seven in ten (word Jaccard). */
+export function nearlySameName(a: string, b: string): boolean {
+  if (a === b) return true;
+  const left = nameWords(a);
+  const right = nameWords(b);
+  if (left.length < 3 || right.length < 3) return false;
+  const shared = similarity(left, right);
+  const union = new Set([...left, ...right]).size;
+  return shared >= 0.7 && union - new Set(left.filter((word) => right.includes(word))).size <= 2;
 }
 
 /** Similar bodies (edited and renamed or moved), then splits, among tests still unpaired. */
