@@ -18,8 +18,11 @@ it('npm start replays the coverage story and catches every move a shipped rule c
   expect(run.stdout).toContain("Head reports 100% (2/2) of lines; over the base's files it is 18.18% (2/11)");
   expect(run.stdout).toContain('caught by claims/contradicted');
   expect(run.stdout).toMatch(/✗ CONTRADICTED {2}pr\.md:\d+ {2}"Coverage is now 100% across statements, branches, functions and lines\."/);
-  expect(run.stdout).toMatch(/✗ CONTRADICTED {2}pr\.md:\d+ {2}"All tests pass \(3 passed, 1 skipped\)\."/);
+  expect(run.stdout).toMatch(/✗ CONTRADICTED {2}pr\.md:\d+ {2}"All tests pass \(2 passed, 1 skipped\)\."/);
   expect(run.stdout).toContain('2 files were removed from measurement');
+  // The JUnit evidence of the two runs: the skipped test did not run at head.
+  expect(run.stdout).toMatch(/evidence: junit .*junit-head\.xml: 2 passed, 1 skipped of 3/);
+  expect(run.stdout).toContain('caught by tests/not-run');
   expect(run.stdout).not.toContain('MISSED');
   expect(run.stdout).not.toContain('not yet');
 });

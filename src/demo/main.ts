@@ -6,7 +6,7 @@ import { wantsColour } from '../cli/output.js';
 import { audit } from '../engine/audit.js';
 import { allRules } from '../rules/index.js';
 import { renderText } from '../report/text.js';
-import { AGENT_FILES, AGENT_MOVES, AGENT_REPORT, BASE_COVERAGE_LCOV, BASE_FILES, HEAD_COVERAGE_LCOV } from './story.js';
+import { AGENT_FILES, AGENT_MOVES, AGENT_REPORT, BASE_COVERAGE_LCOV, BASE_FILES, BASE_JUNIT, HEAD_COVERAGE_LCOV, HEAD_JUNIT } from './story.js';
 
 /**
  * `npm start`: replay the coverage story in a temporary repository, audit the agent's branch
@@ -42,6 +42,9 @@ async function main(): Promise<void> {
     const coverageEvidence = { base: path.join(reports, 'coverage-base.lcov'), head: path.join(reports, 'coverage-head.lcov') };
     writeFileSync(coverageEvidence.base, BASE_COVERAGE_LCOV);
     writeFileSync(coverageEvidence.head, HEAD_COVERAGE_LCOV);
+    const junitFiles = { base: path.join(reports, 'junit-base.xml'), head: path.join(reports, 'junit-head.xml') };
+    writeFileSync(junitFiles.base, BASE_JUNIT);
+    writeFileSync(junitFiles.head, HEAD_JUNIT);
     git(dir, 'init', '-q', '-b', 'main');
     commitTree(dir, BASE_FILES, 'Shop app with tests and a 100% coverage target');
     git(dir, 'checkout', '-q', '-b', 'agent/coverage-100');
@@ -49,8 +52,10 @@ async function main(): Promise<void> {
 
     const out = process.stdout;
     out.write(`Gatehouse demo: an agent was asked to raise coverage to 100%.\nIts PR description:\n\n${AGENT_REPORT.replace(/^/gm, '    ')}\n`);
-    out.write('$ gatehouse audit main...agent/coverage-100 --report pr.md --coverage-base coverage-base.lcov --coverage-head coverage-head.lcov\n\n');
-    const result = await audit({ repoDir: dir, range: { range: 'main...agent/coverage-100' }, report: AGENT_REPORT, reportName: 'pr.md', coverageEvidence });
+    out.write(
+      '$ gatehouse audit main...agent/coverage-100 --report pr.md \\\n    --coverage-base coverage-base.lcov --coverage-head coverage-head.lcov --junit-base junit-base.xml --junit-head junit-head.xml\n\n',
+    );
+    const result = await audit({ repoDir: dir, range: { range: 'main...agent/coverage-100' }, report: AGENT_REPORT, reportName: 'pr.md', coverageEvidence, junitFiles });
     out.write(renderText(result, { color: wantsColour(out) }));
 
     const known = new Set(allRules.map((rule) => rule.id));
