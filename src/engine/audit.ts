@@ -78,14 +78,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
       report: options.report ?? null,
       claims: [],
       project: <F>(inspector: ProjectInspector<F>) => (project.get(inspector.id) as { base: F; head: F } | undefined) ?? null,
-      evidence: {
-        coverage: options.coverageEvidence ? await coverageEvidence(options.coverageEvidence, diff, baseRevision, headRevision) : await gateCoverage(gateEvidence, diff),
-        tests:
-          options.testEvidence ??
-          (options.junitFiles ? await junitEvidence(options.junitFiles, baseRevision, headRevision) : null) ??
-          (gateEvidence && (gateEvidence.tests.base ?? gateEvidence.tests.head) ? gateEvidence.tests : null),
-        gates: options.gateRuns ?? (gateEvidence ? gateEvidence.runs : null),
-      },
+      evidence: await trustedEvidence(options, gateEvidence, diff, baseRevision, headRevision),
     };
     const drafts = new Map(enabled.filter((rule) => rule.readsClaims !== true).map((rule) => [rule, rule.check(context)]));
     const findings = [...drafts].flatMap(([rule, ruleDrafts]) => findingsOf(rule, ruleDrafts, policy));
@@ -105,17 +98,10 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     let history: HistoryStats | undefined;
     if (options.history) {
       const historyRules = enabled.filter((rule) => rule.history === true);
+      // What the range as a whole reports is not repeated for the commit that introduced it.
       const reported = new Map(historyRules.map((rule) => [rule.id, new Set((drafts.get(rule) ?? []).map((draft) => draft.key))]));
       const { scanHistory } = await import('./history.js');
-      const scan = await scanHistory({
-        repo,
-        range,
-        policy,
-        sizeLimit: options.sizeLimit ?? DEFAULT_SIZE_LIMIT,
-        rules: historyRules,
-        reported,
-        ...(options.history.onProgress ? { onProgress: options.history.onProgress } : {}),
-      });
+      const scan = await scanHistory({ repo, range, policy, sizeLimit: options.sizeLimit ?? DEFAULT_SIZE_LIMIT, rules: historyRules, reported, ...options.history });
       findings.push(...scan.findings);
       history = scan.stats;
     }
@@ -172,6 +158,19 @@ async function coverageEvidence(files: CoverageEvidenceFiles, diff: readonly Dif
   // The report parsers (and fast-xml-parser) load only when evidence is given.
   const { loadCoverageEvidence } = await import('../evidence/coverage/evidence.js');
   return loadCoverageEvidence(files, diff, new Set([...baseFiles.paths, ...headFiles.paths]));
+}
+
+/**
+ * The evidence rules may trust: given on the command line (coverage and JUnit files, parsed
+ * here), given by a caller, or left behind by the base policy's gates (`--check`), in that order.
+ */
+async function trustedEvidence(options: AuditOptions, gateEvidence: GateEvidence | null, diff: readonly DiffEntry[], base: Revision, head: Revision): Promise<RuleContext['evidence']> {
+  const gateTests = gateEvidence && (gateEvidence.tests.base ?? gateEvidence.tests.head) ? gateEvidence.tests : null;
+  return {
+    coverage: options.coverageEvidence ? await coverageEvidence(options.coverageEvidence, diff, base, head) : await gateCoverage(gateEvidence, diff),
+    tests: options.testEvidence ?? (options.junitFiles ? await junitEvidence(options.junitFiles, base, head) : gateTests),
+    gates: options.gateRuns ?? gateEvidence?.runs ?? null,
+  };
 }
 
 /** JUnit files given on the command line, each side's paths made relative to its revision. */
