@@ -9,7 +9,8 @@ import { rulesCommand } from './commands/rules.js';
 const HELP = `Usage: gatehouse <command> [options]
 
 Gatehouse audits a change written by an AI agent and reports every way it weakens an
-engineering gate: tests skipped, suppressions added, coverage pragmas, protected files edited.
+engineering gate (tests skipped, coverage narrowed, suppressions, CI made non-blocking, secrets
+committed), and checks what the agent claims against the evidence of the project's gates.
 
 Commands
   audit [RANGE]    audit a change (default: the current branch against the default branch)
