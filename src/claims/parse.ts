@@ -156,8 +156,19 @@ const ZERO_PROBLEMS: Readonly<Record<string, string>> = {
   'types-clean': String.raw`(?:type|typing|typescript|ts|tsc|mypy|pyright)`,
   'build-passes': String.raw`(?:build|compile|compilation|compiler)`,
 };
+/**
+ * A cheap first look per gate: the full patterns are large, and compiling one costs milliseconds
+ * the first time it runs, so a clause that names no such gate never runs it.
+ */
+const GATE_HINT: Readonly<Record<string, RegExp>> = {
+  'tests-pass': /test|spec|suite|jest|mocha|✓/i,
+  'lint-clean': /lint|ruff|biome|flake8|clippy/i,
+  'types-clean': /tsc|typ|mypy|pyright|\bts\b/i,
+  'build-passes': /build|compil/i,
+};
 const GATE_REGEXES = GATE_PATTERNS.map(({ kind, word }) => ({
   kind,
+  hint: GATE_HINT[kind]!,
   zero: new RegExp(`\\b(?:no|zero|0)\\s+(?:new\\s+)?${ZERO_PROBLEMS[kind]!}\\s+(?:errors?|warnings?|issues|problems|violations)\\b`, 'i'),
   verdict: new RegExp(`(?:${word})${GAP}\\s*(?:${PASS})`, 'gi'),
   checked: new RegExp(`^✓\\s*(?:npx\\s+)?(?:${word})(?:\\s*\\([^()]{0,60}\\))?\\s*[.!]?$`, 'i'),
@@ -165,7 +176,8 @@ const GATE_REGEXES = GATE_PATTERNS.map(({ kind, word }) => ({
 
 function gateClaims(clause: string): Hit[] {
   const hits: Hit[] = [];
-  for (const { kind, verdict, checked, zero } of GATE_REGEXES) {
+  for (const { kind, hint, verdict, checked, zero } of GATE_REGEXES) {
+    if (!hint.test(clause)) continue;
     const whole = checked.exec(clause);
     if (whole !== null) {
       hits.push({ at: 0, body: gateBody(kind, whole) });

@@ -272,6 +272,15 @@ describe('parseClaims: Markdown structure', () => {
     expect(kinds("Don't worry: all tests pass.")).toEqual(['tests-pass']);
   });
 
+  it('names a gate by any of its words, short ones included, after the cheap first look', () => {
+    expect(kinds('No TS errors.')).toEqual(['types-clean']);
+    expect(kinds('No typing errors.')).toEqual(['types-clean']);
+    expect(kinds('`npm run tsc` passes')).toEqual(['types-clean']);
+    expect(kinds('golangci-lint is clean')).toEqual(['lint-clean']);
+    expect(kinds('Compilation succeeds.')).toEqual(['build-passes']);
+    expect(kinds('All 12 specs green')).toEqual(['tests-pass']);
+  });
+
   it('a sentence about how text is read describes a classification, it claims nothing', () => {
     expect(kinds('The badge line was read as tests passing, and the changelog entry as 100% coverage.')).toEqual([]);
     expect(kinds('Counted as tests passing: the summary line.')).toEqual([]);
