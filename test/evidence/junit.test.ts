@@ -95,6 +95,24 @@ describe('parseJUnit on real reporter outputs', () => {
     expect(report.totals).toEqual({ tests: 4, passed: 2, failed: 1, errors: 0, skipped: 1 });
   });
 
+  it('nested <testsuite>s (Ant-style writers): suite names outermost first, the file inherited, the root suite left out', () => {
+    const xml = `<testsuites name="Mocha Tests">
+  <testsuite name="Root Suite" tests="0">
+    <testsuite name="parser" file="/ci/app/test/parser.spec.js" tests="1">
+      <testcase name="reads numbers" classname="reads numbers"/>
+      <testsuite name="unicode" tests="1">
+        <testcase name="reads emoji" classname="reads emoji"><skipped/></testcase>
+      </testsuite>
+    </testsuite>
+  </testsuite>
+</testsuites>`;
+    const report = parseJUnit(xml, 'nested.xml', { repoRoot: '/ci/app' });
+    expect(report.tests.map((t) => [t.id, t.outcome])).toEqual([
+      ['test/parser.spec.js › parser › reads numbers', 'passed'],
+      ['test/parser.spec.js › parser › unicode › reads emoji', 'skipped'],
+    ]);
+  });
+
   it('surefire: flakyFailure/flakyError mean passed on retry, rerunFailure an extra failed attempt, duplicates merged', () => {
     const report = parseJUnit(fixture('surefire-reruns.junit.xml'), 'surefire.xml');
     expect(report.tests.map(brief)).toEqual([
