@@ -46,6 +46,9 @@ describe('parseJUnit on real reporter outputs', () => {
     const tests = byId(report);
     expect(tests.get('tests/test_cart.py › test_db')).toMatchObject({ outcome: 'error', message: 'failed on setup with "ConnectionRefusedError: [Errno 111] Connection refused"' });
     expect(tests.get('tests/test_cart.py › test_slow')).toMatchObject({ outcome: 'skipped', message: 'slow' });
+    // Numeric character references are decoded: the message is the first line of "assert 4 == 5&#10;…".
+    const multiLine = fixture('pytest-xunit2.junit.xml').replace('message="assert 4 == 5"', 'message="assert 4 == 5&#10; +  where 4 = add(2, 2)"');
+    expect(byId(parseJUnit(multiLine, 'p.xml')).get('tests/test_cart.py › TestTotals › test_sum[2-2-5]')!.message).toBe('assert 4 == 5');
     expect(report.totals).toEqual({ tests: 6, passed: 2, failed: 1, errors: 1, skipped: 2 });
   });
 
@@ -92,6 +95,24 @@ describe('parseJUnit on real reporter outputs', () => {
     expect(report.totals).toEqual({ tests: 4, passed: 2, failed: 1, errors: 0, skipped: 1 });
   });
 
+  it('nested <testsuite>s (Ant-style writers): suite names outermost first, the file inherited, the root suite left out', () => {
+    const xml = `<testsuites name="Mocha Tests">
+  <testsuite name="Root Suite" tests="0">
+    <testsuite name="parser" file="/ci/app/test/parser.spec.js" tests="1">
+      <testcase name="reads numbers" classname="reads numbers"/>
+      <testsuite name="unicode" tests="1">
+        <testcase name="reads emoji" classname="reads emoji"><skipped/></testcase>
+      </testsuite>
+    </testsuite>
+  </testsuite>
+</testsuites>`;
+    const report = parseJUnit(xml, 'nested.xml', { repoRoot: '/ci/app' });
+    expect(report.tests.map((t) => [t.id, t.outcome])).toEqual([
+      ['test/parser.spec.js › parser › reads numbers', 'passed'],
+      ['test/parser.spec.js › parser › unicode › reads emoji', 'skipped'],
+    ]);
+  });
+
   it('surefire: flakyFailure/flakyError mean passed on retry, rerunFailure an extra failed attempt, duplicates merged', () => {
     const report = parseJUnit(fixture('surefire-reruns.junit.xml'), 'surefire.xml');
     expect(report.tests.map(brief)).toEqual([
@@ -123,6 +144,13 @@ describe('parseJUnit on real reporter outputs', () => {
     const text = fixture('vitest.junit.xml');
     const other = text.replaceAll(/time="[^"]*"/g, 'time="9.99"').replace('hostname="runner"', 'hostname="fv-az-1"').replace(/timestamp="[^"]*"/, 'timestamp="2030-01-01T00:00:00Z"');
     expect(parseJUnit(other, 'b.xml').tests.map((t) => t.id)).toEqual(parseJUnit(text, 'a.xml').tests.map((t) => t.id));
+  });
+
+  it('control characters in names do not reach ids', () => {
+    const xml = '<testsuites><testsuite name="s&#10;x"><testcase classname="c" name="two&#10;lines &#27;[31mred &#x1F600; &lt;b&gt; &amp;amp; &#0;"/></testsuite></testsuites>';
+    const id = parseJUnit(xml, 'x.xml').tests[0]!.id;
+    expect(id).toBe('s x › c › two lines  [31mred 😀 <b> &amp; \uFFFD');
+    expect(Array.from(id, (ch) => ch.charCodeAt(0)).every((code) => code >= 0x20)).toBe(true);
   });
 
   it('a run of zero tests is a valid, empty report', () => {

@@ -192,6 +192,15 @@ ruleTester(testsNotRun, {
       },
     },
     {
+      name: 'jest-junit addFileAttribute switched on: the ids gain a file, the same tests ran',
+      base: { 'package.json': pkg('jest'), 'src/cart.ts': cartSource },
+      head: { 'package.json': pkg('jest'), 'jest.config.json': '{ "reporters": ["default", ["jest-junit", { "addFileAttribute": "true" }]] }\n', 'src/cart.ts': cartSource },
+      junit: {
+        base: jestJunit({ cart: ['cart adds items', 'cart sums prices'] }),
+        head: jestJunit({ cart: ['cart adds items', 'cart sums prices'] }).replaceAll('time="0.004">', 'time="0.004" file="src/cart.test.js">'),
+      },
+    },
+    {
       name: 'jest-junit without file names: a test renamed in the source ran under its new title',
       base: { 'package.json': pkg('jest'), 'src/cart.ts': cartSource, 'src/cart.test.ts': cart(addsItems, sums).replace("import { describe, expect, it } from 'vitest';\n", '') },
       head: { 'package.json': pkg('jest'), 'src/cart.ts': cartSource, 'src/cart.test.ts': cart(addsItems, sums.replace('sums prices', 'totals the prices')).replace("import { describe, expect, it } from 'vitest';\n", '') },

@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, type EntityDecoderOptions } from 'fast-xml-parser';
 
 import { coverageInputError, lineColumn, oneLine } from '../coverage/input-error.js';
 import { stripBom } from '../coverage/json.js';
@@ -86,6 +86,7 @@ function parseTree(text: string, sourceName: string): XmlNode {
     attributeNamePrefix: ATTRIBUTE,
     parseAttributeValue: false,
     parseTagValue: false,
+    entityDecoder: XML_ENTITIES,
     // Output captured by the test run can be megabytes; it is never read, so it is never parsed.
     stopNodes: ['*.system-out', '*.system-err', '*.stackTrace'],
     isArray: (name) => REPEATED.has(name),
@@ -95,6 +96,28 @@ function parseTree(text: string, sourceName: string): XmlNode {
   } catch (error) {
     throw coverageInputError(sourceName, '', `XML not readable: ${oneLine(error instanceof Error ? error.message : String(error), 120)}`);
   }
+}
+
+/**
+ * XML's own entities: the five predefined ones and character references (`&#10;` in pytest's
+ * messages and titles), which fast-xml-parser leaves encoded by default. Nothing else: the
+ * document was checked to have no DOCTYPE entity definitions, and HTML names are not XML.
+ */
+const XML_ENTITIES: EntityDecoderOptions = {
+  setExternalEntities: () => undefined,
+  addInputEntities: () => undefined,
+  reset: () => undefined,
+  setXmlVersion: () => undefined,
+  decode: (text) => (text.includes('&') ? text.replace(/&(#\d{1,8}|#x[0-9A-Fa-f]{1,6}|lt|gt|amp|quot|apos);/g, decodeEntity) : text),
+};
+
+const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+function decodeEntity(match: string, entity: string): string {
+  if (!entity.startsWith('#')) return PREDEFINED[entity] ?? match;
+  const code = entity.startsWith('#x') ? Number.parseInt(entity.slice(2), 16) : Number(entity.slice(1));
+  // A reference to no character (0, a surrogate, beyond U+10FFFF) is not XML: it reads as U+FFFD.
+  return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
 }
 
 /**
@@ -157,7 +180,7 @@ function collect(ctx: Context, rootName: string, root: XmlNode): Attempt[] {
 }
 
 function frame(ctx: Context, node: XmlNode, where: string, outer: readonly string[], file: string | undefined, project: string | undefined, top: boolean): SuiteFrame {
-  const name = attr(node, 'name')?.trim() ?? '';
+  const name = label(attr(node, 'name'));
   // jest-junit with `suiteNameTemplate: "{filepath}"` names the suite after its file and writes no file attribute.
   const ownFile = attr(node, 'file')?.trim() ?? (looksLikeFile(name) ? name : undefined);
   const hostname = ctx.playwright ? attr(node, 'hostname')?.trim() : undefined;
@@ -190,13 +213,21 @@ function looksLikeFile(text: string): boolean {
 function attempt(ctx: Context, testcase: XmlNode, where: string, suite: SuiteFrame): Attempt {
   const rawName = attr(testcase, 'name');
   if (rawName === undefined || rawName.trim() === '') throw coverageInputError(ctx.sourceName, where, '<testcase> without a name');
-  const classname = attr(testcase, 'classname')?.trim() ?? '';
-  const identity = identify(ctx, rawName.trim(), classname, attr(testcase, 'file')?.trim(), suite);
+  const classname = label(attr(testcase, 'classname'));
+  const identity = identify(ctx, label(rawName), classname, attr(testcase, 'file')?.trim(), suite);
   const { outcome, message } = outcomeOf(testcase);
   const reruns = elements(testcase, 'rerunFailure').length + elements(testcase, 'rerunError').length;
   const flakyReruns = elements(testcase, 'flakyFailure').length + elements(testcase, 'flakyError').length;
   const parts = [...(suite.project === undefined ? [] : [`[${suite.project}]`]), ...(identity.file === null ? [] : [identity.file]), ...identity.suite, identity.name];
   return { id: parts.join(' › '), ...identity, outcome, reruns, flakyReruns, message };
+}
+
+/**
+ * A name as it goes into ids and messages: control characters (a title with `&#10;`, hostile
+ * escapes) become spaces, so an id is one line and a finding quoting it cannot break a terminal.
+ */
+function label(raw: string | undefined): string {
+  return raw === undefined ? '' : oneLine(raw, 2000).trim();
 }
 
 interface Identity {

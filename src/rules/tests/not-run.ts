@@ -34,6 +34,7 @@ export const testsNotRun = defineRule({
 - the change renamed or moved it, or split it, and its new form ran at head (the audit's test matching: by name in the same file following renames, by identical or similar body, by split);
 - its file was renamed and the same suite and name ran under the new path;
 - it is a pytest parametrisation whose parameter values are the same at head in another order (\`test_sum[1-2-3]\` → \`test_sum[2-1-3]\`, after reordering \`argnames\`);
+- the reporter's settings changed the id, not the test: the same suites and name ran at head with a file where the base report had none, or the other way round (jest-junit's \`addFileAttribute\` switched);
 - it was an error entry rather than a test: a vitest file that failed to load or suite whose \`beforeAll\` failed, vitest's "unhandled errors", jest-junit's "Test execution failure" and "Test suite failed to run", pytest's "collection failure", mocha's hook failures.
 
 One finding per test file (or per report when the report names no files), naming up to ${NAMES_SHOWN} tests, with "base ran N, head ran M". When only one side has evidence the rule says nothing: missing evidence is the gates' and claims' concern.
@@ -152,6 +153,7 @@ function explainer(files: readonly ChangedFile[], matching: TestMatching, base: 
   const baseIds = new Set(base.tests.map((test) => test.id));
   const ranAs = (ref: TestRef) => headRan.some((test) => sameTest(ref, test));
   const reordered = reorderedParams(headRan, baseIds);
+  const renamedByReporter = reporterRenamed(headRan, baseIds);
 
   return (test) => {
     if (test.file !== null && deletedFiles.has(test.file)) return null;
@@ -166,7 +168,7 @@ function explainer(files: readonly ChangedFile[], matching: TestMatching, base: 
     }
     const movedTo = test.file === null ? undefined : renames.get(test.file);
     if (movedTo !== undefined && headRanIds.has(idInFile(test, movedTo))) return null;
-    if (reordered(test)) return null;
+    if (reordered(test) || renamedByReporter(test)) return null;
     const atHead = movedTo === undefined ? test : { ...test, file: movedTo };
     const headSource = headTests.find((ref) => sameTest(ref, atHead));
     const at = headSource !== undefined ? { file: headSource.file, line: headSource.test.line, side: 'head' as const } : source !== null ? { file: source.file, line: source.test.line, side: 'base' as const } : null;
@@ -180,6 +182,24 @@ function idInFile(test: TestResult, file: string): string {
   if (test.id.startsWith(`${test.file!} › `)) return `${file}${test.id.slice(test.file!.length)}`;
   const at = test.id.indexOf(`${segment} › `);
   return at === -1 ? test.id : `${test.id.slice(0, at)} › ${file}${test.id.slice(at + segment.length)}`;
+}
+
+/**
+ * The reporter's settings changed what the id says, not which test ran: jest-junit's
+ * `addFileAttribute` turned on or off gives a file where there was none. A base test counts as
+ * run when a head test new at head, with the same suites and name and a file that does not
+ * contradict it (one side has none), ran.
+ */
+function reporterRenamed(headRan: readonly TestResult[], baseIds: ReadonlySet<string>): (test: TestResult) => boolean {
+  const byTitle = new Map<string, TestResult[]>();
+  for (const test of headRan) {
+    if (baseIds.has(test.id)) continue;
+    const key = JSON.stringify([...test.suite, test.name]);
+    const list = byTitle.get(key);
+    if (list === undefined) byTitle.set(key, [test]);
+    else list.push(test);
+  }
+  return (test) => (byTitle.get(JSON.stringify([...test.suite, test.name])) ?? []).some((other) => (test.file === null) !== (other.file === null));
 }
 
 /**
