@@ -5,7 +5,7 @@ import { stripBom } from '../coverage/json.js';
 import type { CoverageParseOptions } from '../coverage/model.js';
 import { createPathResolver, type PathResolver } from '../coverage/paths.js';
 import { findXmlProblem } from '../coverage/xml-check.js';
-import type { TestOutcome, TestResult, TestRunReport, TestTotals } from './model.js';
+import { testTotals, type TestOutcome, type TestResult, type TestRunReport } from './model.js';
 
 /**
  * JUnit XML as the common reporters write it. What differs between them, and how it is read:
@@ -304,7 +304,7 @@ function build(sourceName: string, attempts: readonly Attempt[]): TestRunReport 
     else list.push(a);
   }
   const tests = [...byId.values()].map(merge);
-  return { format: 'junit', sourceName, tests, totals: totalsOf(tests) };
+  return { format: 'junit', sourceName, tests, totals: testTotals(tests) };
 }
 
 /**
@@ -331,7 +331,3 @@ function merge(attempts: readonly Attempt[]): TestResult {
   };
 }
 
-function totalsOf(tests: readonly TestResult[]): TestTotals {
-  const count = (outcome: TestOutcome) => tests.filter((t) => t.outcome === outcome).length;
-  return { tests: tests.length, passed: count('passed'), failed: count('failed'), errors: count('error'), skipped: count('skipped') };
-}
