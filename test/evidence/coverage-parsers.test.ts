@@ -209,6 +209,13 @@ describe('cobertura', () => {
     });
   });
 
+  it('decodes XML character references in paths, as the JUnit reader does', () => {
+    const text = `<coverage><packages><package name="p"><classes>
+      <class name="c" filename="src/caf&#233; &amp; bar.py"><lines><line number="1" hits="1"/></lines></class>
+    </classes></package></packages></coverage>`;
+    expect([...parseCobertura(text, 'c.xml').files.keys()]).toEqual(['src/caf\u00e9 & bar.py']);
+  });
+
   it('rejects malformed XML with line and column, and bad values with the element path', () => {
     expect(inputError(() => parseCobertura('<coverage>\n<packages></package></coverage>', 'c.xml'), 'c.xml')).toBe(
       'c.xml:2:11: invalid XML: </package> closes <packages>',

@@ -1,14 +1,12 @@
 import { posix } from 'node:path';
 
-import { XMLParser } from 'fast-xml-parser';
-
 import { checkedCounts, countHits } from './counts.js';
-import { coverageInputError, lineColumn, oneLine } from './input-error.js';
+import { coverageInputError } from './input-error.js';
 import type { Counts, CoverageParseOptions, CoverageReport, FileCoverage } from './model.js';
 import { stripBom } from './json.js';
 import { createPathResolver, isAbsolute, toPosix } from './paths.js';
 import { createReportBuilder } from './report-builder.js';
-import { findXmlProblem } from './xml-check.js';
+import { attr, elements, readXml, type XmlNode } from '../xml.js';
 
 /**
  * Cobertura XML (coverage.py / pytest-cov `coverage xml`, istanbul's `cobertura` reporter, Java
@@ -19,10 +17,8 @@ import { findXmlProblem } from './xml-check.js';
  */
 export function parseCobertura(input: string, sourceName: string, options?: CoverageParseOptions): CoverageReport {
   const text = stripBom(input);
-  const problem = findXmlProblem(text);
-  if (problem !== null) throw coverageInputError(sourceName, lineColumn(text, problem.offset), `invalid XML: ${problem.problem}`);
-  const root = parseTree(text, sourceName);
-  const coverage = children(root, 'coverage')[0];
+  const root = readXml(text, sourceName, { repeated: REPEATED });
+  const coverage = elements(root, 'coverage')[0];
   if (coverage === undefined) throw coverageInputError(sourceName, '', 'no <coverage> root element: not a cobertura report');
   const ctx: Context = { sourceName, sources: sourcesOf(coverage), resolver: createPathResolver(options), knownPaths: options?.knownPaths };
   const traces = collectFiles(ctx, coverage);
@@ -32,7 +28,6 @@ export function parseCobertura(input: string, sourceName: string, options?: Cove
   return builder.finish(statedTotals(ctx, coverage));
 }
 
-type XmlNode = Readonly<Record<string, unknown>>;
 
 interface Context {
   readonly sourceName: string;
@@ -50,41 +45,7 @@ interface FileTrace {
   methods: Map<string, boolean>;
 }
 
-const ATTRIBUTE = '@';
 const REPEATED = new Set(['source', 'package', 'class', 'line', 'method']);
-
-function parseTree(text: string, sourceName: string): XmlNode {
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: ATTRIBUTE,
-    // Keep every value a string: a number parser would turn hits="1e999" into Infinity silently.
-    parseAttributeValue: false,
-    parseTagValue: false,
-    isArray: (name) => REPEATED.has(name),
-  });
-  try {
-    return parser.parse(text) as XmlNode;
-  } catch (error) {
-    // The document is well-formed by now; what is left is the parser's own limits (nesting depth).
-    throw coverageInputError(sourceName, '', `XML not readable: ${oneLine(error instanceof Error ? error.message : String(error), 120)}`);
-  }
-}
-
-/**
- * The elements named `name` under `node`. fast-xml-parser gives an element with neither children
- * nor attributes as '' and one with text only as that text; both are read as an empty element.
- */
-function children(node: XmlNode | undefined, name: string): XmlNode[] {
-  const value = node === undefined || !Object.hasOwn(node, name) ? undefined : node[name];
-  const list: unknown[] = value === undefined ? [] : Array.isArray(value) ? value : [value];
-  return list.map((item) => (typeof item === 'object' && item !== null && !Array.isArray(item) ? (item as XmlNode) : {}));
-}
-
-function attr(node: XmlNode, name: string): string | undefined {
-  const key = `${ATTRIBUTE}${name}`;
-  const value = Object.hasOwn(node, key) ? node[key] : undefined;
-  return typeof value === 'string' ? value : undefined;
-}
 
 function textOf(node: XmlNode | string): string {
   if (typeof node === 'string') return node;
@@ -93,7 +54,7 @@ function textOf(node: XmlNode | string): string {
 }
 
 function sourcesOf(coverage: XmlNode): string[] {
-  const sources = children(coverage, 'sources')[0];
+  const sources = elements(coverage, 'sources')[0];
   const raw = sources === undefined || !Object.hasOwn(sources, 'source') ? [] : sources.source;
   const list = Array.isArray(raw) ? (raw as unknown[]) : [];
   return list
@@ -103,15 +64,15 @@ function sourcesOf(coverage: XmlNode): string[] {
 
 function collectFiles(ctx: Context, coverage: XmlNode): Map<string, FileTrace> {
   const traces = new Map<string, FileTrace>();
-  children(children(coverage, 'packages')[0], 'package').forEach((pkg, p) => {
-    children(children(pkg, 'classes')[0], 'class').forEach((cls, c) => {
+  elements(elements(coverage, 'packages')[0], 'package').forEach((pkg, p) => {
+    elements(elements(pkg, 'classes')[0], 'class').forEach((cls, c) => {
       const where = `/coverage/packages/package[${p + 1}]/classes/class[${c + 1}]`;
       const filename = attr(cls, 'filename');
       if (filename === undefined || filename.trim() === '') throw coverageInputError(ctx.sourceName, where, 'class without a filename');
       const path = withSource(ctx, filename);
       const trace = traces.get(path) ?? { path, where, lines: new Map(), branches: new Map(), methods: new Map() };
       traces.set(path, trace);
-      addLines(ctx, trace, children(children(cls, 'lines')[0], 'line'), `${where}/lines`);
+      addLines(ctx, trace, elements(elements(cls, 'lines')[0], 'line'), `${where}/lines`);
       addMethods(ctx, trace, cls, where);
     });
   });
@@ -151,11 +112,11 @@ function addLines(ctx: Context, trace: FileTrace, lines: readonly XmlNode[], whe
 
 /** A method is covered when its `hits` says so (istanbul), else when any of its lines ran (Java cobertura). */
 function addMethods(ctx: Context, trace: FileTrace, cls: XmlNode, where: string): void {
-  children(children(cls, 'methods')[0], 'method').forEach((method, m) => {
+  elements(elements(cls, 'methods')[0], 'method').forEach((method, m) => {
     const at = `${where}/methods/method[${m + 1}]`;
     const key = `${attr(cls, 'name') ?? ''}#${attr(method, 'name') ?? ''}${attr(method, 'signature') ?? ''}#${m}`;
     const hits = attr(method, 'hits') === undefined ? null : integer(ctx, method, 'hits', at);
-    const lines = children(children(method, 'lines')[0], 'line');
+    const lines = elements(elements(method, 'lines')[0], 'line');
     const covered = hits !== null ? hits > 0 : lines.some((line, i) => integer(ctx, line, 'hits', `${at}/lines/line[${i + 1}]`) > 0);
     trace.methods.set(key, covered);
   });

@@ -1,10 +1,9 @@
-import { XMLParser, type EntityDecoderOptions } from 'fast-xml-parser';
 
-import { coverageInputError, lineColumn, oneLine } from '../coverage/input-error.js';
+import { coverageInputError, oneLine } from '../coverage/input-error.js';
 import { stripBom } from '../coverage/json.js';
 import type { CoverageParseOptions } from '../coverage/model.js';
 import { createPathResolver, type PathResolver } from '../coverage/paths.js';
-import { findXmlProblem } from '../coverage/xml-check.js';
+import { attr, elements, readXml, type XmlNode } from '../xml.js';
 import { testTotals, type TestOutcome, type TestResult, type TestRunReport } from './model.js';
 
 /**
@@ -33,9 +32,8 @@ export function parseJUnit(input: string, sourceName: string, options?: Coverage
   const body = text.trimStart();
   if (body === '') throw coverageInputError(sourceName, '', 'empty input: not a JUnit XML report');
   if (body.startsWith('{') || body.startsWith('[')) throw coverageInputError(sourceName, '', 'expected JUnit XML, got JSON');
-  const problem = findXmlProblem(text);
-  if (problem !== null) throw coverageInputError(sourceName, lineColumn(text, problem.offset), `invalid XML: ${problem.problem}`);
-  const tree = parseTree(text, sourceName);
+  // Output captured by the test run can be megabytes; it is never read, so it is never parsed.
+  const tree = readXml(text, sourceName, { repeated: REPEATED, stopNodes: ['*.system-out', '*.system-err', '*.stackTrace'] });
   const rootName = Object.keys(tree).find((key) => !key.startsWith('?') && key !== '#text' && !key.startsWith('#'));
   if (rootName !== 'testsuites' && rootName !== 'testsuite') {
     throw coverageInputError(sourceName, '', `not a JUnit report: root element <${oneLine(rootName ?? '?', 40)}>, expected <testsuites> or <testsuite>`);
@@ -54,7 +52,6 @@ export function parseJUnit(input: string, sourceName: string, options?: Coverage
   return build(sourceName, attempts);
 }
 
-type XmlNode = Readonly<Record<string, unknown>>;
 
 interface Context {
   readonly sourceName: string;
@@ -77,67 +74,7 @@ interface Attempt {
   readonly message: string | null;
 }
 
-const ATTRIBUTE = '@';
 const REPEATED = new Set(['testsuite', 'testcase', 'failure', 'error', 'skipped', 'rerunFailure', 'rerunError', 'flakyFailure', 'flakyError', 'property']);
-
-function parseTree(text: string, sourceName: string): XmlNode {
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: ATTRIBUTE,
-    parseAttributeValue: false,
-    parseTagValue: false,
-    entityDecoder: XML_ENTITIES,
-    // Output captured by the test run can be megabytes; it is never read, so it is never parsed.
-    stopNodes: ['*.system-out', '*.system-err', '*.stackTrace'],
-    isArray: (name) => REPEATED.has(name),
-  });
-  try {
-    return parser.parse(text) as XmlNode;
-  } catch (error) {
-    throw coverageInputError(sourceName, '', `XML not readable: ${oneLine(error instanceof Error ? error.message : String(error), 120)}`);
-  }
-}
-
-/**
- * XML's own entities: the five predefined ones and character references (`&#10;` in pytest's
- * messages and titles), which fast-xml-parser leaves encoded by default. Nothing else: the
- * document was checked to have no DOCTYPE entity definitions, and HTML names are not XML.
- */
-const XML_ENTITIES: EntityDecoderOptions = {
-  setExternalEntities: () => undefined,
-  addInputEntities: () => undefined,
-  reset: () => undefined,
-  setXmlVersion: () => undefined,
-  decode: (text) => (text.includes('&') ? text.replace(/&(#\d{1,8}|#x[0-9A-Fa-f]{1,6}|lt|gt|amp|quot|apos);/g, decodeEntity) : text),
-};
-
-const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-function decodeEntity(match: string, entity: string): string {
-  if (!entity.startsWith('#')) return PREDEFINED[entity] ?? match;
-  const code = entity.startsWith('#x') ? Number.parseInt(entity.slice(2), 16) : Number(entity.slice(1));
-  // A reference to no character (0, a surrogate, beyond U+10FFFF) is not XML: it reads as U+FFFD.
-  return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
-}
-
-/**
- * Elements named `name` under `node`. fast-xml-parser gives an element with neither children nor
- * attributes as '' (`<skipped/>`) and one with text only as that text (`<failure>trace</failure>`).
- */
-function elements(node: XmlNode, name: string): XmlNode[] {
-  const value = Object.hasOwn(node, name) ? node[name] : undefined;
-  const list: unknown[] = value === undefined ? [] : Array.isArray(value) ? value : [value];
-  return list.map((item) => {
-    if (typeof item === 'string') return { '#text': item };
-    return typeof item === 'object' && item !== null && !Array.isArray(item) ? (item as XmlNode) : {};
-  });
-}
-
-function attr(node: XmlNode, name: string): string | undefined {
-  const key = `${ATTRIBUTE}${name}`;
-  const value = Object.hasOwn(node, key) ? node[key] : undefined;
-  return typeof value === 'string' ? value : undefined;
-}
 
 function textOf(node: XmlNode): string {
   const text = Object.hasOwn(node, '#text') ? node['#text'] : undefined;
