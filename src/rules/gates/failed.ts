@@ -4,6 +4,7 @@ import { failedOnEvidence } from '../../gates/failure.js';
 import type { GateResult } from '../../gates/model.js';
 import { POLICY_FILE } from '../../policy/policy.js';
 import { defineRule } from '../rule.js';
+import { gatePlace } from '../support/gate-place.js';
 
 /** Lines of the gate's output shown in a finding (the result keeps more). */
 const OUTPUT_LINES = 8;
@@ -72,10 +73,7 @@ export const gatesFailed = defineRule({
       const regression = before?.state === 'passed' ? ' (passed at base, fails at head)' : '';
       findings.push({
         message: `Gate '${result.name}' ${STATE_TEXT[result.state]}: ${reasonText(result)}${regression}`,
-        file: POLICY_FILE,
-        line: result.line ?? 0,
-        // The gate's line is in the base's gatehouse.yml: the audit runs the base's gate definitions.
-        side: 'base',
+        ...gatePlace(result),
         ...(before ? { before: `base: ${describe(before)}` } : {}),
         after: `head: ${describe(result)}`,
         key: `${result.name}:${result.state}`,

@@ -4,6 +4,7 @@ import { describeSpec, failedOnEvidence, usableEvidence } from '../../gates/fail
 import type { EvidenceResult, GateResult } from '../../gates/model.js';
 import { POLICY_FILE } from '../../policy/policy.js';
 import { defineRule } from '../rule.js';
+import { gatePlace } from '../support/gate-place.js';
 
 const POLICY = 'gates:\n  unit:\n    kind: test\n    run: npm test\n    evidence: { junit: reports/junit.xml }\n';
 const SOURCE = { [POLICY_FILE]: POLICY, 'package.json': '{ "scripts": { "test": "vitest run --reporter=junit --outputFile=reports/junit.xml" } }\n' };
@@ -56,10 +57,7 @@ export const gatesMissingEvidence = defineRule({
         const hadIt = before !== undefined && usableEvidence(before).some(sameSpec(entry));
         findings.push({
           message: `Gate '${result.name}' exited 0 but its ${entry.spec.format} evidence is ${entry.status}: ${entry.problem ?? describeSpec(entry)}${hadIt ? ' (the base run produced it)' : ''}`,
-          file: POLICY_FILE,
-          line: result.line ?? 0,
-          // The gate's line is in the base's gatehouse.yml: the audit runs the base's gate definitions.
-          side: 'base',
+          ...gatePlace(result),
           ...(hadIt ? { before: `base: ${describeSpec(entry)} ok` } : {}),
           after: `head: ${describeSpec(entry)} ${entry.status}`,
           key: `${result.name}:${entry.spec.format}:${entry.spec.path ?? 'output'}:${entry.status}`,
@@ -76,9 +74,7 @@ export const gatesMissingEvidence = defineRule({
           message: after
             ? `Gate '${before.name}' produced ${describeSpec(entry)} at base and no such evidence at head`
             : `Gate '${before.name}' produced ${describeSpec(entry)} at base and is missing from the head run`,
-          file: POLICY_FILE,
-          line: (after ?? before).line ?? 0,
-          side: 'base',
+          ...gatePlace(after ?? before),
           before: `base: ${describeSpec(entry)} ok`,
           after: after ? `head: ${after.evidence.map(describeSpec).join(', ') || 'no evidence declared'}` : 'head: gate not run',
           key: `${before.name}:${entry.spec.format}:${entry.spec.path ?? 'output'}:gone`,
