@@ -9,7 +9,7 @@ import {
   parseLcov,
   type CoverageReport,
 } from '../../src/evidence/coverage/index.js';
-import { fixture, parsesOrRejects, prng } from './helpers.js';
+import { fixture, flipped, parsesOrRejects, prng } from './helpers.js';
 
 /**
  * Property tests: whatever the input, a parser returns a well-formed, non-empty report or throws
@@ -64,17 +64,7 @@ describe.each(SUBJECTS)('$name parser under fuzzing', (subject) => {
     const alphabet = ['\n', '\r', '\0', '<', '>', '"', "'", '{', '}', '[', ']', ',', ':', '-', '&', '\\', '9', '0', 'e', '\u2028', '\uFFFF', ' '];
     for (const name of subject.fixtures) {
       const text = fixture(name);
-      for (let round = 0; round < 400; round += 1) {
-        // Flips UTF-16 code units, so lone surrogates are part of what the parsers must survive.
-        let flipped = text;
-        const flips = 1 + Math.floor(random() * 3);
-        for (let f = 0; f < flips; f += 1) {
-          const at = Math.floor(random() * flipped.length);
-          const ch = random() < 0.5 ? alphabet[Math.floor(random() * alphabet.length)]! : String.fromCharCode(Math.floor(random() * 0xffff));
-          flipped = flipped.slice(0, at) + ch + flipped.slice(at + 1);
-        }
-        run(flipped);
-      }
+      for (let round = 0; round < 400; round += 1) run(flipped(text, random, alphabet));
     }
   });
 

@@ -9,7 +9,7 @@ import { parseJUnit } from '../../src/evidence/tests/junit.js';
 import type { TestRunReport } from '../../src/evidence/tests/model.js';
 import type { TypecheckReport } from '../../src/evidence/typecheck/model.js';
 import { parseTscOutput } from '../../src/evidence/typecheck/tsc.js';
-import { fixture, prng } from './helpers.js';
+import { fixture, flipped, prng } from './helpers.js';
 
 /**
  * Property tests for the test-run, lint and tsc parsers, in the style of coverage-fuzz: whatever
@@ -113,16 +113,7 @@ describe.each(SUBJECTS)('$name parser under fuzzing', (subject) => {
     const alphabet = ['\n', '\r', '\0', '<', '>', '/', '"', "'", '{', '}', '[', ']', ',', ':', '(', ')', '-', '&', '\\', '9', '0', 'e', '\u001b', '\u2028', '\uFFFF', ' '];
     for (const name of subject.fixtures) {
       const text = fixture(name);
-      for (let round = 0; round < 300; round += 1) {
-        let flipped = text;
-        const flips = 1 + Math.floor(random() * 3);
-        for (let f = 0; f < flips; f += 1) {
-          const at = Math.floor(random() * flipped.length);
-          const ch = random() < 0.5 ? alphabet[Math.floor(random() * alphabet.length)]! : String.fromCharCode(Math.floor(random() * 0xffff));
-          flipped = flipped.slice(0, at) + ch + flipped.slice(at + 1);
-        }
-        run(flipped);
-      }
+      for (let round = 0; round < 300; round += 1) run(flipped(text, random, alphabet));
     }
   });
 

@@ -72,3 +72,18 @@ export function prng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * `text` with one to three UTF-16 code units replaced, half of them from `alphabet` (the
+ * characters a format's syntax hangs on), half at random, so lone surrogates are included.
+ */
+export function flipped(text: string, random: () => number, alphabet: readonly string[]): string {
+  let out = text;
+  const flips = 1 + Math.floor(random() * 3);
+  for (let f = 0; f < flips; f += 1) {
+    const at = Math.floor(random() * out.length);
+    const ch = random() < 0.5 ? alphabet[Math.floor(random() * alphabet.length)]! : String.fromCharCode(Math.floor(random() * 0xffff));
+    out = out.slice(0, at) + ch + out.slice(at + 1);
+  }
+  return out;
+}
