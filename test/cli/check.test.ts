@@ -1,33 +1,14 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { GitFixture } from '../helpers/git-fixture.js';
 import { BROKEN_SUM, gatehouseYml, project, scratch, UNIT_GATE } from '../gates/project.js';
 
 const CLI = path.resolve(import.meta.dirname, '../../dist/cli/main.js');
 
-const cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const step of cleanup.splice(0)) step();
-});
 
-function setUp(gates: string): GitFixture {
-  const repo = project(gates);
-  cleanup.push(() => {
-    repo.cleanup();
-  });
-  return repo;
-}
 
-function scratchDir(): string {
-  const dir = scratch();
-  cleanup.push(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return dir;
-}
 
 function count(file: string): number {
   return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0;
@@ -35,7 +16,7 @@ function count(file: string): number {
 
 describe('gatehouse check', () => {
   it('runs the gates, prints plain progress off a terminal and a summary, exits 0 when all pass', () => {
-    const repo = setUp(`  build: { kind: build, run: "echo built" }\n${UNIT_GATE}    needs: [build]\n`);
+    const repo = project(`  build: { kind: build, run: "echo built" }\n${UNIT_GATE}    needs: [build]\n`);
     const run = runCli(['check', '--repo', repo.dir]);
     expect(run.stderr).toContain('build: started\nbuild: passed in');
     expect(run.stderr).toContain('unit: started\nunit: passed in');
@@ -46,7 +27,7 @@ describe('gatehouse check', () => {
   });
 
   it('exits 1 with the reason when a gate fails, and writes JSON with --format json', () => {
-    const repo = setUp(UNIT_GATE);
+    const repo = project(UNIT_GATE);
     repo.write({ 'src/sum.js': BROKEN_SUM });
     const text = runCli(['check', '--repo', repo.dir, '--no-cache']);
     expect(text.code).toBe(1);
@@ -60,8 +41,8 @@ describe('gatehouse check', () => {
   });
 
   it('runs no gate again on an unchanged tree, again after an edit, and always with --no-cache', () => {
-    const counter = path.join(scratchDir(), 'counter');
-    const repo = setUp(UNIT_GATE.replace('    kind: test\n', `    kind: test\n    env: { COUNTER: ${counter} }\n`));
+    const counter = path.join(scratch(), 'counter');
+    const repo = project(UNIT_GATE.replace('    kind: test\n', `    kind: test\n    env: { COUNTER: ${counter} }\n`));
     expect(runCli(['check', '--repo', repo.dir]).code).toBe(0);
     expect(count(counter)).toBe(1);
     const again = runCli(['check', '--repo', repo.dir]);
@@ -78,7 +59,7 @@ describe('gatehouse check', () => {
   });
 
   it('takes gate definitions from the committed gatehouse.yml, not from working-tree edits', () => {
-    const repo = setUp(UNIT_GATE);
+    const repo = project(UNIT_GATE);
     // An agent "fixes" the gate by editing the policy in the working tree.
     repo.write({ 'gatehouse.yml': gatehouseYml('  unit: { kind: test, run: "true" }\n'), 'src/sum.js': BROKEN_SUM });
     const run = runCli(['check', '--repo', repo.dir]);
@@ -94,15 +75,15 @@ describe('gatehouse check', () => {
   });
 
   it('runs only the named gate and the gates it needs', () => {
-    const log = path.join(scratchDir(), 'log');
-    const repo = setUp(`  build: { kind: build, run: "echo build >> ${log}" }\n  unit: { kind: test, run: "echo unit >> ${log}", needs: [build] }\n  lint: { kind: lint, run: "echo lint >> ${log}" }\n`);
+    const log = path.join(scratch(), 'log');
+    const repo = project(`  build: { kind: build, run: "echo build >> ${log}" }\n  unit: { kind: test, run: "echo unit >> ${log}", needs: [build] }\n  lint: { kind: lint, run: "echo lint >> ${log}" }\n`);
     const run = runCli(['check', '--repo', repo.dir, '--gate', 'unit']);
     expect(run.code).toBe(0);
     expect(readFileSync(log, 'utf8')).toBe('build\nunit\n');
   });
 
   it('runs a revision in a temporary worktree and leaves none behind', () => {
-    const repo = setUp(UNIT_GATE);
+    const repo = project(UNIT_GATE);
     repo.commit({ 'src/sum.js': BROKEN_SUM }, 'break it');
     repo.write({ 'src/sum.js': 'export const sum = (a, b) => a + b;\n' });
     const run = runCli(['check', '--repo', repo.dir, '--rev', 'HEAD']);
@@ -113,8 +94,8 @@ describe('gatehouse check', () => {
   });
 
   it('runs a revision of a bare repository, keeping its cache in the git directory', () => {
-    const repo = setUp(UNIT_GATE);
-    const bare = scratchDir();
+    const repo = project(UNIT_GATE);
+    const bare = scratch();
     repo.git('clone', '-q', '--bare', repo.dir, path.join(bare, 'repo.git'));
     const run = runCli(['check', '--repo', path.join(bare, 'repo.git'), '--rev', 'HEAD']);
     expect(run.code).toBe(0);
@@ -129,14 +110,14 @@ describe('gatehouse check', () => {
     [['--format', 'xml'], "--format: 'xml' is not one of text, json"],
     [['extra'], "check: unexpected argument 'extra'"],
   ])('exits 2 for bad input %j', (args, message) => {
-    const repo = setUp(UNIT_GATE);
+    const repo = project(UNIT_GATE);
     const run = runCli(['check', '--repo', repo.dir, ...args]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
   });
 
   it('exits 2 naming the line of a bad gate definition, and when no gates are declared', () => {
-    const repo = setUp(`  unit: { kind: test, run: "true", needs: [build] }\n`);
+    const repo = project(`  unit: { kind: test, run: "true", needs: [build] }\n`);
     const run = runCli(['check', '--repo', repo.dir]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^gatehouse: error: gatehouse\.yml@[0-9a-f]{12}:3: gates\.unit\.needs: unknown gate 'build'/);
@@ -147,10 +128,10 @@ describe('gatehouse check', () => {
   });
 
   it('on Ctrl-C kills the gate, removes the worktree and its folder, and exits 130', async () => {
-    const work = scratchDir();
-    const temp = scratchDir();
+    const work = scratch();
+    const temp = scratch();
     const pidFile = path.join(work, 'pid');
-    const repo = setUp(`  slow: { kind: e2e, run: "sleep 60 & echo $! > ${pidFile}; wait" }\n`);
+    const repo = project(`  slow: { kind: e2e, run: "sleep 60 & echo $! > ${pidFile}; wait" }\n`);
     const child = spawn(process.execPath, [CLI, 'check', '--rev', 'HEAD', '--repo', repo.dir], { env: { ...process.env, TMPDIR: temp }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

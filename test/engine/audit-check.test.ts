@@ -1,21 +1,13 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { audit } from '../../src/engine/audit.js';
 import { runCli } from '../helpers/cli.js';
 import type { GitFixture } from '../helpers/git-fixture.js';
 import { BROKEN_SUM, RUNNER, UNIT_GATE, project, scratch } from '../gates/project.js';
 
-const cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const step of cleanup.splice(0)) step();
-});
-
 function setUp(gates: string): { repo: GitFixture; base: string } {
   const repo = project(gates);
-  cleanup.push(() => {
-    repo.cleanup();
-  });
   return { repo, base: repo.git('rev-parse', 'HEAD') };
 }
 
@@ -52,9 +44,6 @@ describe('audit --check', () => {
 
   it('reuses cached results for trees already checked: the second audit runs no gate', async () => {
     const dir = scratch();
-    cleanup.push(() => {
-      rmSync(dir, { recursive: true, force: true });
-    });
     const counter = path.join(dir, 'counter');
     const { repo, base } = setUp(`${UNIT_GATE}    env: { COUNTER: ${JSON.stringify(counter)} }\n`);
     const head = repo.commit({ 'README.md': '# sum\n' }, 'docs');

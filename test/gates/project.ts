@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { onTestFinished } from 'vitest';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GitFixture } from '../helpers/git-fixture.js';
@@ -48,9 +49,15 @@ export const UNIT_GATE = `  unit:
       coverage: coverage/lcov.info
 `;
 
-/** A committed project with the given gates; reports/ and coverage/ are gitignored as in real projects. */
+/**
+ * A committed project with the given gates; reports/ and coverage/ are gitignored as in real
+ * projects. Removed when the test that made it finishes.
+ */
 export function project(gates: string, extra: Record<string, string> = {}): GitFixture {
   const repo = new GitFixture();
+  onTestFinished(() => {
+    repo.cleanup();
+  });
   repo.commit({
     'package.json': '{ "name": "sum", "type": "module", "scripts": { "test": "node scripts/test.mjs" } }\n',
     '.gitignore': 'reports/\ncoverage/\n',
@@ -62,7 +69,11 @@ export function project(gates: string, extra: Record<string, string> = {}): GitF
   return repo;
 }
 
-/** A folder outside every repository, for counter files and logs. */
+/** A folder outside every repository, for counter files and logs; removed when the test finishes. */
 export function scratch(): string {
-  return mkdtempSync(path.join(tmpdir(), 'gatehouse-scratch-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'gatehouse-scratch-'));
+  onTestFinished(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return dir;
 }

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { secretSamples } from '../../bench/secrets-corpus.js';
 import { redact } from '../../src/core/redact.js';
 import { runGates } from '../../src/gates/run.js';
@@ -10,26 +10,8 @@ import { parsePolicy } from '../../src/policy/parse-policy.js';
 import type { GitFixture } from '../helpers/git-fixture.js';
 import { BROKEN_SUM, gatehouseYml, project, scratch, UNIT_GATE } from './project.js';
 
-const cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const step of cleanup.splice(0)) step();
-});
 
-function setUp(gates: string, extra: Record<string, string> = {}): GitFixture {
-  const repo = project(gates, extra);
-  cleanup.push(() => {
-    repo.cleanup();
-  });
-  return repo;
-}
 
-function scratchDir(): string {
-  const dir = scratch();
-  cleanup.push(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return dir;
-}
 
 function gatesOf(repo: GitFixture) {
   return parsePolicy(readFileSync(path.join(repo.dir, 'gatehouse.yml'), 'utf8'), 'gatehouse.yml', new Set()).gates;
@@ -56,7 +38,7 @@ function alive(pid: number): boolean {
 
 describe('runGates: fail closed', () => {
   it('passes a gate that exits 0 with JUnit and coverage evidence it wrote', async () => {
-    const repo = setUp(UNIT_GATE);
+    const repo = project(UNIT_GATE);
     const result = (await run(repo)).results[0]!;
     expect(result).toMatchObject({ name: 'unit', state: 'passed', reason: null, exitCode: 0, cached: false, failure: null, line: 3 });
     expect(result.evidence.map((entry) => [entry.spec.format, entry.status])).toEqual([
@@ -70,7 +52,7 @@ describe('runGates: fail closed', () => {
   });
 
   it('fails a gate whose command exits non-zero', async () => {
-    const repo = setUp(UNIT_GATE);
+    const repo = project(UNIT_GATE);
     repo.write({ 'src/sum.js': BROKEN_SUM });
     const result = (await run(repo)).results[0]!;
     expect(result).toMatchObject({ state: 'failed', reason: 'exited 1', exitCode: 1, failure: 'exit' });
@@ -78,13 +60,13 @@ describe('runGates: fail closed', () => {
   });
 
   it('fails a gate that passes with zero tests', async () => {
-    const repo = setUp('  unit:\n    kind: test\n    run: node scripts/test.mjs no-such-test\n    evidence: { junit: reports/junit.xml }\n');
+    const repo = project('  unit:\n    kind: test\n    run: node scripts/test.mjs no-such-test\n    evidence: { junit: reports/junit.xml }\n');
     const result = (await run(repo)).results[0]!;
     expect(result).toMatchObject({ state: 'failed', exitCode: 0, failure: 'report', reason: 'reported zero tests (reports/junit.xml)' });
   });
 
   it('fails a gate whose JUnit report shows failures though it exited 0, and one over max-skipped', async () => {
-    const repo = setUp(
+    const repo = project(
       [
         '  lenient:',
         '    kind: test',
@@ -113,7 +95,7 @@ describe('runGates: fail closed', () => {
   it('reads tsc output and ESLint JSON as evidence, and fails a gate whose report shows errors though it exited 0', async () => {
     const eslint = (errors: number) =>
       JSON.stringify([{ filePath: 'src/sum.js', messages: Array.from({ length: errors }, () => ({ ruleId: 'no-undef', severity: 2, message: "'x' is not defined.", line: 1, column: 1 })), errorCount: errors, warningCount: 0 }]);
-    const repo = setUp(
+    const repo = project(
       [
         '  types: { kind: typecheck, run: "true", evidence: { tsc: null } }',
         '  types-lenient:',
@@ -140,7 +122,7 @@ describe('runGates: fail closed', () => {
   });
 
   it('fails a gate whose tsc output is not tsc output', async () => {
-    const repo = setUp('  types: { kind: typecheck, run: "echo all types fine", evidence: { tsc: null } }\n');
+    const repo = project('  types: { kind: typecheck, run: "echo all types fine", evidence: { tsc: null } }\n');
     const result = (await run(repo)).results[0]!;
     expect(result).toMatchObject({ state: 'failed', failure: 'evidence' });
     expect(result.reason).toMatch(/^unparseable tsc evidence: output:1: not tsc output/);
@@ -148,7 +130,7 @@ describe('runGates: fail closed', () => {
 
   it('keeps the last 40 lines of output, with credentials redacted', async () => {
     const token = secretSamples(1).find((sample) => sample.kind === 'github-token')!.value;
-    const repo = setUp(`  noisy: { kind: test, run: "seq 1 100; echo token=${token}; exit 1" }\n`);
+    const repo = project(`  noisy: { kind: test, run: "seq 1 100; echo token=${token}; exit 1" }\n`);
     const result = (await run(repo)).results[0]!;
     const lines = result.outputTail.split('\n');
     expect(lines).toHaveLength(40);
@@ -158,7 +140,7 @@ describe('runGates: fail closed', () => {
   });
 
   it('runs a gate in its cwd, with evidence paths still relative to the checkout root', async () => {
-    const repo = setUp(
+    const repo = project(
       [
         '  app:',
         '    kind: test',
@@ -177,14 +159,14 @@ describe('runGates: fail closed', () => {
   });
 
   it('fails a gate whose declared evidence file is missing, naming the file', async () => {
-    const repo = setUp('  unit:\n    kind: test\n    run: node -e "console.log(\'all good\')"\n    evidence: { junit: reports/junit.xml }\n');
+    const repo = project('  unit:\n    kind: test\n    run: node -e "console.log(\'all good\')"\n    evidence: { junit: reports/junit.xml }\n');
     const result = (await run(repo)).results[0]!;
     expect(result).toMatchObject({ state: 'failed', exitCode: 0, failure: 'evidence', reason: 'reports/junit.xml: missing (the command did not write it)' });
     expect(result.evidence[0]).toMatchObject({ status: 'missing', evidence: null });
   });
 
   it('fails a gate whose evidence is empty or unparseable', async () => {
-    const repo = setUp(
+    const repo = project(
       [
         '  empty:',
         '    kind: test',
@@ -210,7 +192,7 @@ describe('runGates: fail closed', () => {
   });
 
   it('does not accept an evidence file left over from before the run', async () => {
-    const repo = setUp('  unit:\n    kind: test\n    run: "true"\n    evidence: { junit: reports/junit.xml }\n');
+    const repo = project('  unit:\n    kind: test\n    run: "true"\n    evidence: { junit: reports/junit.xml }\n');
     execFileSync('node', ['scripts/test.mjs'], { cwd: repo.dir });
     expect(existsSync(path.join(repo.dir, 'reports/junit.xml'))).toBe(true);
     const result = (await run(repo)).results[0]!;
@@ -218,7 +200,7 @@ describe('runGates: fail closed', () => {
   });
 
   it('does not accept a committed evidence file when running a revision', async () => {
-    const repo = setUp('  unit:\n    kind: test\n    run: "true"\n    evidence: { junit: reports/junit.xml }\n', { '.gitignore': '' });
+    const repo = project('  unit:\n    kind: test\n    run: "true"\n    evidence: { junit: reports/junit.xml }\n', { '.gitignore': '' });
     execFileSync('node', ['scripts/test.mjs'], { cwd: repo.dir });
     repo.commit({}, 'commit a green report');
     const result = (await run(repo, { revision: 'HEAD' })).results[0]!;
@@ -226,7 +208,7 @@ describe('runGates: fail closed', () => {
   });
 
   it('fails a gate whose browser did not start, whatever its exit code', async () => {
-    const repo = setUp(
+    const repo = project(
       [
         '  e2e:',
         '    kind: e2e',
@@ -246,9 +228,9 @@ describe('runGates: fail closed', () => {
   });
 
   it('kills the whole process group of a gate that times out', async () => {
-    const dir = scratchDir();
+    const dir = scratch();
     const pidFile = path.join(dir, 'sleep.pid');
-    const repo = setUp(`  slow:\n    kind: test\n    run: sleep 30 & echo $! > ${pidFile}; wait\n    timeout: 500ms\n`);
+    const repo = project(`  slow:\n    kind: test\n    run: sleep 30 & echo $! > ${pidFile}; wait\n    timeout: 500ms\n`);
     const started = Date.now();
     const result = (await run(repo)).results[0]!;
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -257,9 +239,9 @@ describe('runGates: fail closed', () => {
   });
 
   it('runs gates after the gates they need, and does not run those whose need failed', async () => {
-    const dir = scratchDir();
+    const dir = scratch();
     const log = path.join(dir, 'order.log');
-    const repo = setUp(
+    const repo = project(
       [
         `  build: { kind: build, run: "sleep 0.3; echo build >> ${log}" }`,
         `  unit: { kind: test, run: "echo unit >> ${log}", needs: [build] }`,
@@ -287,9 +269,9 @@ describe('runGates: fail closed', () => {
   });
 
   it('runs independent gates in parallel', async () => {
-    const dir = scratchDir();
+    const dir = scratch();
     const stamp = (name: string) => `node -e "const fs=require('fs');const a=Date.now();setTimeout(()=>fs.writeFileSync('${path.join(dir, name)}',a+' '+Date.now()),800)"`;
-    const repo = setUp(`  one: { kind: custom, run: "${stamp('one').replaceAll('"', '\\"')}" }\n  two: { kind: custom, run: "${stamp('two').replaceAll('"', '\\"')}" }\n`);
+    const repo = project(`  one: { kind: custom, run: "${stamp('one').replaceAll('"', '\\"')}" }\n  two: { kind: custom, run: "${stamp('two').replaceAll('"', '\\"')}" }\n`);
     const result = await run(repo, { jobs: 2 });
     expect(result.results.map((r) => r.state)).toEqual(['passed', 'passed']);
     const [oneStart, oneEnd] = readFileSync(path.join(dir, 'one'), 'utf8').split(' ').map(Number);
@@ -300,9 +282,9 @@ describe('runGates: fail closed', () => {
   });
 
   it('runs one at a time with jobs 1', async () => {
-    const dir = scratchDir();
+    const dir = scratch();
     const stamp = (name: string) => `node -e \\"const fs=require('fs');const a=Date.now();setTimeout(()=>fs.writeFileSync('${path.join(dir, name)}',a+' '+Date.now()),300)\\"`;
-    const repo = setUp(`  one: { kind: custom, run: "${stamp('one')}" }\n  two: { kind: custom, run: "${stamp('two')}" }\n`);
+    const repo = project(`  one: { kind: custom, run: "${stamp('one')}" }\n  two: { kind: custom, run: "${stamp('two')}" }\n`);
     await run(repo, { jobs: 1 });
     const [, oneEnd] = readFileSync(path.join(dir, 'one'), 'utf8').split(' ').map(Number);
     const [twoStart] = readFileSync(path.join(dir, 'two'), 'utf8').split(' ').map(Number);
@@ -312,7 +294,7 @@ describe('runGates: fail closed', () => {
 
 describe('runGates: revisions and the cache', () => {
   it('runs a revision in a temporary worktree and removes it', async () => {
-    const repo = setUp(UNIT_GATE);
+    const repo = project(UNIT_GATE);
     const head = repo.git('rev-parse', 'HEAD');
     repo.write({ 'src/sum.js': BROKEN_SUM });
     const result = await run(repo, { revision: 'HEAD' });
@@ -325,7 +307,7 @@ describe('runGates: revisions and the cache', () => {
   });
 
   it('hashes uncommitted and untracked files without touching the real index', async () => {
-    const repo = setUp(UNIT_GATE);
+    const repo = project(UNIT_GATE);
     const committedTree = repo.git('rev-parse', 'HEAD^{tree}');
     const clean = await run(repo);
     expect(clean.tree).toBe(committedTree);
@@ -341,9 +323,9 @@ describe('runGates: revisions and the cache', () => {
   });
 
   it('reuses results for the same tree, runs again when a file changes or the cache is refused', async () => {
-    const dir = scratchDir();
+    const dir = scratch();
     const counter = path.join(dir, 'counter');
-    const repo = setUp(UNIT_GATE.replace('    kind: test\n', `    kind: test\n    env: { COUNTER: ${counter} }\n`));
+    const repo = project(UNIT_GATE.replace('    kind: test\n', `    kind: test\n    env: { COUNTER: ${counter} }\n`));
     const runs = () => (existsSync(counter) ? readFileSync(counter, 'utf8').split('\n').filter(Boolean).length : 0);
     const first = await run(repo, { noCache: false });
     expect(first.results[0]).toMatchObject({ state: 'passed', cached: false });
@@ -371,9 +353,9 @@ describe('runGates: revisions and the cache', () => {
   });
 
   it('does not cache a timeout', async () => {
-    const dir = scratchDir();
+    const dir = scratch();
     const counter = path.join(dir, 'counter');
-    const repo = setUp(`  slow: { kind: test, run: "echo x >> ${counter}; sleep 5", timeout: 300ms }\n`);
+    const repo = project(`  slow: { kind: test, run: "echo x >> ${counter}; sleep 5", timeout: 300ms }\n`);
     await run(repo, { noCache: false });
     const again = await run(repo, { noCache: false });
     expect(again.results[0]).toMatchObject({ state: 'timed-out', cached: false });
@@ -381,9 +363,9 @@ describe('runGates: revisions and the cache', () => {
   });
 
   it('cancels running and waiting gates when aborted, and removes the worktree', async () => {
-    const dir = scratchDir();
+    const dir = scratch();
     const pidFile = path.join(dir, 'pid');
-    const repo = setUp(`  slow: { kind: test, run: "sleep 30 & echo $! > ${pidFile}; wait" }\n  after: { kind: test, run: "true", needs: [slow] }\n`);
+    const repo = project(`  slow: { kind: test, run: "sleep 30 & echo $! > ${pidFile}; wait" }\n  after: { kind: test, run: "true", needs: [slow] }\n`);
     const controller = new AbortController();
     // Interrupt once the gate's child process is running.
     const poll = setInterval(() => {
