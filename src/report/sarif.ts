@@ -8,6 +8,7 @@ import { redactResult, redactText } from '../core/redact.js';
 import type { AuditResult } from '../core/result.js';
 import type { Category, Finding, Severity } from '../core/types.js';
 import { claimWhere, compareText, sortClaims, sortFindings } from './common.js';
+import { claimsContradicted } from '../rules/claims/contradicted.js';
 
 /** What SARIF needs from a rule; the rule registry passes `Rule` objects, which have these fields. */
 export interface SarifRuleMeta {
@@ -168,17 +169,8 @@ function sarifResult(finding: Finding, ruleIndex: number): SarifResult {
   };
 }
 
-/** The rule whose results claims are; its metadata when the caller passed no rule table. */
-const CLAIMS_RULE: SarifRuleMeta = {
-  id: 'claims/contradicted',
-  category: 'claims',
-  severity: 'block',
-  docs: {
-    summary: "A claim in the agent's report that the evidence contradicts.",
-    why: "The agent's verification section is what a reviewer reads; a claim the evidence contradicts turns a workaround into a success story.",
-    fix: 'Fix the change so the claim becomes true, or correct the report.',
-  },
-};
+/** The rule whose results claims are; its own metadata when the caller passed no rule table. */
+const CLAIMS_RULE: SarifRuleMeta = claimsContradicted;
 
 /**
  * Claims the evidence supports (`kind: pass`) or cannot decide (`kind: review`), as results of
