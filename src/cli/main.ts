@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { InputError } from '../core/errors.js';
+import { InputError, InterruptedError } from '../core/errors.js';
 import { redactText } from '../core/redact.js';
 import { VERSION } from '../core/version.js';
 import { auditCommand } from './commands/audit.js';
@@ -48,17 +48,18 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** Errors become one line on stderr and exit 2; the stack only with --debug. */
+/** Errors become one line on stderr and exit 2 (130 when interrupted); the stack only with --debug. */
 function report(error: unknown, debug: boolean): number {
   // Through the one redaction function: a message may quote a line of the audited change.
   const write = (text: string): boolean => process.stderr.write(redactText(text));
   if (debug && error instanceof Error) write(`${error.stack ?? error.message}\n`);
+  else if (error instanceof InterruptedError) write(`gatehouse: ${error.message}\n`);
   else if (error instanceof InputError) write(`gatehouse: error: ${error.message}\n`);
   else {
     const message = error instanceof Error ? error.message : String(error);
     write(`gatehouse: internal error: ${message.split('\n')[0]} (run with --debug for details)\n`);
   }
-  return 2;
+  return error instanceof InterruptedError ? error.exitCode : 2;
 }
 
 const argv = process.argv.slice(2);

@@ -17,3 +17,9 @@ export class UnparseableError extends Error {
     super(message);
   }
 }
+
+/** The user interrupted the run (Ctrl-C, SIGTERM) after it started gates: exit 130, as shells do. */
+export class InterruptedError extends Error {
+  override readonly name = 'InterruptedError';
+  readonly exitCode = 130;
+}

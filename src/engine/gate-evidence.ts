@@ -8,7 +8,7 @@ import { testTotals, type TestResult, type TestRunReport } from '../evidence/tes
 import type { ResolvedRange } from '../git/range.js';
 import type { GateDefinition, GateRun } from '../gates/model.js';
 import type { ProgressSink } from '../gates/run.js';
-import { InputError } from '../core/errors.js';
+import { InputError, InterruptedError } from '../core/errors.js';
 
 export interface CheckOptions {
   /** Run every gate even when a result for the same tree is cached. */
@@ -45,10 +45,15 @@ export async function runGateEvidence(repoDir: string, range: ResolvedRange, gat
       progress?.stop?.();
     }
   };
+  // Interrupted gates leave cancelled results: no audit is made of them.
+  const stopIfInterrupted = (): void => {
+    if (options.signal?.aborted) throw new InterruptedError('interrupted while running the gates; worktrees removed');
+  };
   // A root commit's base is the empty tree: there is nothing to run there.
   const base = range.base === null ? null : await run('base', range.base);
-  if (options.signal?.aborted) throw new InputError('interrupted');
+  stopIfInterrupted();
   const head = await run('head', range.head);
+  stopIfInterrupted();
   return {
     runs: { base, head },
     tests: { base: testsOf(base), head: testsOf(head) },

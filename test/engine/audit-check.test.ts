@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { audit } from '../../src/engine/audit.js';
@@ -64,6 +65,33 @@ describe('audit --check', () => {
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain(`--check: gatehouse.yml@${base.slice(0, 12)} declares no gates`);
+  });
+
+  it('on Ctrl-C during the gates stops them, removes the worktree, writes no report and exits 130', async () => {
+    const work = scratch();
+    const temp = scratch();
+    const pidFile = path.join(work, 'pid');
+    const { repo, base } = setUp(`  slow: { kind: e2e, run: "sleep 60 & echo $! > ${pidFile}; wait" }\n`);
+    const head = repo.commit({ 'README.md': '# sum\n' }, 'docs');
+    const cli = path.resolve(import.meta.dirname, '../../dist/cli/main.js');
+    const child = spawn(process.execPath, [cli, 'audit', `${base}..${head}`, '--check', '--repo', repo.dir], { env: { ...process.env, TMPDIR: temp }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => {
+      child.on('exit', (code) => {
+        resolve(code);
+      });
+    });
+    for (let i = 0; i < 200 && !(existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() !== ''); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(repo.git('worktree', 'list', '--porcelain').match(/^worktree /gm)).toHaveLength(2);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('gatehouse: interrupted while running the gates');
+    expect(stdout).toBe('');
+    expect(repo.git('worktree', 'list', '--porcelain').match(/^worktree /gm)).toHaveLength(1);
+    expect(readdirSync(temp)).toEqual([]);
   });
 
   it('is a CLI option: progress on stderr, gates and claims in the JSON report', () => {

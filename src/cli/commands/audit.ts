@@ -100,7 +100,9 @@ export async function auditCommand(args: string[]): Promise<number> {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
   }
-  const result = await audit({
+  let result: Awaited<ReturnType<typeof audit>>;
+  try {
+    result = await audit({
     ...(values.check
       ? { check: { ...(values['no-cache'] ? { noCache: true } : {}), ...(jobs !== undefined ? { jobs } : {}), progress: await gateProgress(), signal: controller.signal } }
       : {}),
@@ -119,10 +121,11 @@ export async function auditCommand(args: string[]): Promise<number> {
     ...(values['coverage-base'] !== undefined && values['coverage-head'] !== undefined
       ? { coverageEvidence: { base: values['coverage-base'], head: values['coverage-head'] } }
       : {}),
-  });
-  process.off('SIGINT', onSignal);
-  process.off('SIGTERM', onSignal);
-  if (controller.signal.aborted) return 130;
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
   if (values.history && process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
   const toFile = values.output !== undefined;
   const text = await renderFormat(format, result, { color: !toFile && wantsColour(process.stdout), rules: allRules });
