@@ -16,14 +16,15 @@ export const STATE_DIR = '.gatehouse';
 
 export async function locateRepo(dir: string): Promise<RepoLocation> {
   if (!existsSync(dir)) throw new InputError(`--repo ${dir}: no such directory`);
-  let gitDir: string;
+  let probe: string;
   try {
-    gitDir = await git(dir, ['rev-parse', '--absolute-git-dir']);
+    // One process for both answers; --show-toplevel would fail in a bare repository.
+    probe = await git(dir, ['rev-parse', '--absolute-git-dir', '--is-bare-repository']);
   } catch {
     throw new InputError(`${dir}: not a git repository`);
   }
-  const bare = (await git(dir, ['rev-parse', '--is-bare-repository'])) === 'true';
-  if (bare) return { root: null, gitDir, stateDir: path.join(gitDir, 'gatehouse') };
+  const [gitDir = '', bare] = probe.split('\n');
+  if (bare === 'true') return { root: null, gitDir, stateDir: path.join(gitDir, 'gatehouse') };
   const root = await git(dir, ['rev-parse', '--show-toplevel']);
   return { root, gitDir, stateDir: path.join(root, STATE_DIR) };
 }
